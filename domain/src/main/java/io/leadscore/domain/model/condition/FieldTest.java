@@ -1,0 +1,179 @@
+package io.leadscore.domain.model.condition;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a {@code field} predicate asks of one field's value (scoring-model.md, "Predicates").
+ * A missing field (null) never passes, except {@link Exists} with {@code false}. A list-valued
+ * field passes when any element passes; an empty list passes nothing but {@code exists: true}.
+ */
+public sealed interface FieldTest {
+
+  /** Whether the value passes; {@code value} is null when the field is missing. */
+  default boolean test(Value value) {
+    return switch (value) {
+      case null -> false;
+      case Value.Scalar scalar -> testScalar(scalar);
+      case Value.Many many -> {
+        for (Value.Scalar element : many.values()) {
+          if (testScalar(element)) {
+            yield true;
+          }
+        }
+        yield false;
+      }
+    };
+  }
+
+  /** Whether one scalar passes. */
+  boolean testScalar(Value.Scalar value);
+
+  /** {@code equals: V}: as numbers when both read as numbers, else case-insensitive text. */
+  record Equals(Value.Scalar operand) implements FieldTest {
+    public Equals {
+      Objects.requireNonNull(operand, "operand");
+    }
+
+    @Override
+    public boolean testScalar(Value.Scalar value) {
+      return Comparison.equal(operand, value);
+    }
+  }
+
+  /** {@code in: [V...]}: equals any of the operands. */
+  record In(List<Value.Scalar> operands) implements FieldTest {
+    public In {
+      operands = List.copyOf(operands);
+    }
+
+    @Override
+    public boolean testScalar(Value.Scalar value) {
+      for (Value.Scalar operand : operands) {
+        if (Comparison.equal(operand, value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** {@code contains: S}: the text form contains S, ignoring case. */
+  record Contains(String needle) implements FieldTest {
+    public Contains {
+      Objects.requireNonNull(needle, "needle");
+    }
+
+    @Override
+    public boolean testScalar(Value.Scalar value) {
+      return Comparison.containsIgnoreCase(value.text(), needle);
+    }
+  }
+
+  /** {@code endsWith: S}: the text form ends with S, ignoring case (e-mail domains). */
+  record EndsWith(String suffix) implements FieldTest {
+    public EndsWith {
+      Objects.requireNonNull(suffix, "suffix");
+    }
+
+    @Override
+    public boolean testScalar(Value.Scalar value) {
+      String text = value.text();
+      return text.regionMatches(true, text.length() - suffix.length(), suffix, 0, suffix.length());
+    }
+  }
+
+  /** {@code matches: REGEX}: RE2 find anywhere in the text form; linear time in the text's length. */
+  record Matches(Pattern pattern) implements FieldTest {
+    public Matches {
+      Objects.requireNonNull(pattern, "pattern");
+    }
+
+    @Override
+    public boolean testScalar(Value.Scalar value) {
+      return pattern.matcher(value.text()).find();
+    }
+
+    /** RE2/J patterns compare by identity; two Matches with the same source are equal. */
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Matches that
+          && pattern.pattern().equals(that.pattern.pattern())
+          && pattern.flags() == that.pattern.flags();
+    }
+
+    @Override
+    public int hashCode() {
+      return pattern.pattern().hashCode();
+    }
+  }
+
+  /**
+   * {@code between: [A, B]}, inclusive: the value is compared with each bound as numbers when
+   * both read as numbers, else as lower-cased text (so ISO dates work).
+   */
+  record Between(Value.Scalar low, Value.Scalar high) implements FieldTest {
+    public Between {
+      Objects.requireNonNull(low, "low");
+      Objects.requireNonNull(high, "high");
+    }
+
+    @Override
+    public boolean testScalar(Value.Scalar value) {
+      return Comparison.compare(low, value) <= 0 && Comparison.compare(value, high) <= 0;
+    }
+  }
+
+  /** {@code exists: true|false}: whether the field holds a value (an empty list exists). */
+  record Exists(boolean expected) implements FieldTest {
+    @Override
+    public boolean test(Value value) {
+      return (value != null) == expected;
+    }
+
+    @Override
+    public boolean testScalar(Value.Scalar value) {
+      return expected;
+    }
+  }
+
+  /** The comparisons the spec defines between two scalars. */
+  final class Comparison {
+    private Comparison() {}
+
+    static boolean equal(Value.Scalar a, Value.Scalar b) {
+      double x = a.numberOrNaN();
+      if (!Double.isNaN(x)) {
+        double y = b.numberOrNaN();
+        if (!Double.isNaN(y)) {
+          return x == y;
+        }
+      }
+      return a.text().equalsIgnoreCase(b.text());
+    }
+
+    /** Orders two scalars: as numbers when both read as numbers, else as lower-cased text. */
+    public static int compare(Value.Scalar a, Value.Scalar b) {
+      double x = a.numberOrNaN();
+      if (!Double.isNaN(x)) {
+        double y = b.numberOrNaN();
+        if (!Double.isNaN(y)) {
+          return Double.compare(x == 0 ? 0 : x, y == 0 ? 0 : y);
+        }
+      }
+      return a.text().toLowerCase(Locale.ROOT).compareTo(b.text().toLowerCase(Locale.ROOT));
+    }
+
+    static boolean containsIgnoreCase(String haystack, String needle) {
+      int max = haystack.length() - needle.length();
+      for (int i = 0; i <= max; i++) {
+        if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
