@@ -40,6 +40,9 @@ public final class ModelReader {
   /** The most rules {@code fit} and {@code engagement} may hold together. */
   public static final int MAX_RULES = 500;
 
+  /** The largest size of a rule's points. */
+  public static final double MAX_POINTS = 1e9;
+
   private static final Set<String> MODEL_KEYS =
       Set.of("id", "name", "scale", "fit", "engagement", "topics", "tiers", "grades");
   private static final Set<String> SCALE_KEYS = Set.of("floor", "cap");
@@ -177,7 +180,7 @@ public final class ModelReader {
       }
       rule.rejectUnknown(FIT_KEYS, "unknown key");
       String id = rule.required("id", (value, at) -> Scalars.id(value, at, problems));
-      Double points = rule.required("points", this::number);
+      Double points = rule.required("points", this::points);
       Condition when = rule.required("when", contactPredicates::read);
       if (id == null || points == null || when == null) {
         return null;
@@ -192,7 +195,7 @@ public final class ModelReader {
       }
       rule.rejectUnknown(ENGAGEMENT_KEYS, "unknown key");
       String id = rule.required("id", (value, at) -> Scalars.id(value, at, problems));
-      Double points = rule.required("points", this::number);
+      Double points = rule.required("points", this::points);
       EventTypes on = rule.required("on", this::on);
       Condition where = rule.optional("where", eventPredicates::read, new Condition.Always());
       Trigger trigger = rule.optional("count", this::count, new Trigger.EachEvent());
@@ -374,6 +377,19 @@ public final class ModelReader {
 
     private Double number(Object node, TreePath path) {
       return Scalars.finiteNumber(node, path, problems);
+    }
+
+    /**
+     * Points are finite and at most {@value #MAX_POINTS} in size: a bound no real rule comes
+     * near, which keeps any sum of awards finite (a choice where the spec is silent).
+     */
+    private Double points(Object node, TreePath path) {
+      Double points = number(node, path);
+      if (points != null && Math.abs(points) > MAX_POINTS) {
+        problems.add(path, "must be between -1000000000 and 1000000000");
+        return null;
+      }
+      return points;
     }
 
     private Integer positiveInt(Object node, TreePath path) {

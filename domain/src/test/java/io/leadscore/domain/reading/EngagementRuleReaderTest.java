@@ -102,6 +102,13 @@ class EngagementRuleReaderTest {
   }
 
   @Test
+  void points_are_at_most_a_billion_in_size_so_sums_stay_finite() {
+    assertThat(read("points", -1e9).points()).isEqualTo(-1e9);
+    assertThat(engagementProblems("points", 1e300))
+        .containsExactly("engagement[0].points: must be between -1000000000 and 1000000000");
+  }
+
+  @Test
   void where_is_an_event_predicate_where_tags_are_not_allowed() {
     assertThat(engagementProblems("where", map("tag", "vip")))
         .containsExactly("engagement[0].where.tag: tag is allowed on contacts only");
