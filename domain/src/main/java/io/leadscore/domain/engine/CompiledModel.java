@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
@@ -21,6 +22,7 @@ import java.util.function.IntFunction;
  */
 public final class CompiledModel {
   private static final int[] NONE = new int[0];
+  static final Set<String> NO_TAGS = Set.of(); // events carry no tags
 
   private final ScoringModel model;
   private final ConcurrentHashMap<String, int[]> rulesByType = new ConcurrentHashMap<>();
@@ -35,13 +37,48 @@ public final class CompiledModel {
     return model;
   }
 
-  /** Scores a contact on its whole history at {@code asOf}; see {@link ScoringEngine#score}. */
+  /**
+   * Scores a contact on its whole history at {@code asOf}; see {@link ScoringEngine#score}. One
+   * pass, and when the events already come in (occurredAt, eventKey) order, as the event store
+   * reads them, nothing is allocated per event: memory grows with the rules, not the history.
+   */
   public LeadScore score(Contact contact, Collection<Event> events, Instant asOf) {
-    var state = new ContactScoreState(this);
-    for (Event event : inOrderUpTo(events, asOf)) {
-      state.foldInOrder(event);
+    var rules = new RuleTally[model.engagement().size()];
+    for (int i = 0; i < rules.length; i++) {
+      rules[i] = new RuleTally(model.engagement().get(i), asOf);
     }
-    return state.scoreAt(contact, asOf);
+    var topics = new TopicTally[model.topics().size()];
+    for (int i = 0; i < topics.length; i++) {
+      topics[i] = new TopicTally(model.topics().get(i));
+    }
+    for (Event event : isOrdered(events) ? events : sortedCopy(events)) {
+      if (event.occurredAt().isAfter(asOf)) {
+        break; // in order, so every later event is after asOf too
+      }
+      for (int index : rulesFor(event.type())) {
+        RuleTally rule = rules[index];
+        if (rule.rule().where().holds(event.properties(), NO_TAGS)) {
+          rule.offer(event.occurredAt());
+        }
+      }
+      for (int index : topicsFor(event.type())) {
+        if (model.topics().get(index).where().holds(event.properties(), NO_TAGS)) {
+          topics[index].add(event);
+        }
+      }
+    }
+    var engagement = new ArrayList<LeadScore.Contribution>(rules.length);
+    for (RuleTally rule : rules) {
+      LeadScore.Contribution contribution = rule.contribution();
+      if (contribution != null) {
+        engagement.add(contribution);
+      }
+    }
+    var interests = new ArrayList<LeadScore.TopicInterest>(topics.length);
+    for (TopicTally topic : topics) {
+      interests.add(topic.interestAt(asOf));
+    }
+    return result(contact, asOf, engagement, interests);
   }
 
   /** A fresh incremental state for one contact. */
@@ -77,25 +114,21 @@ public final class CompiledModel {
         });
   }
 
-  /** Events at or before {@code asOf}, in (occurredAt, eventKey) order; sorts only when needed. */
-  private static List<Event> inOrderUpTo(Collection<Event> events, Instant asOf) {
-    var kept = new ArrayList<Event>(events.size());
-    boolean ordered = true;
+  private static boolean isOrdered(Collection<Event> events) {
     Event previous = null;
     for (Event event : events) {
-      if (event.occurredAt().isAfter(asOf)) {
-        continue;
+      if (previous != null && Event.ORDER.compare(previous, event) > 0) {
+        return false;
       }
-      if (previous != null && ordered && Event.ORDER.compare(previous, event) > 0) {
-        ordered = false;
-      }
-      kept.add(event);
       previous = event;
     }
-    if (!ordered) {
-      kept.sort(Event.ORDER);
-    }
-    return kept;
+    return true;
+  }
+
+  private static List<Event> sortedCopy(Collection<Event> events) {
+    var sorted = new ArrayList<>(events);
+    sorted.sort(Event.ORDER);
+    return sorted;
   }
 
   /** Builds the LeadScore from fit rules, the rules' contributions and topic interests. */

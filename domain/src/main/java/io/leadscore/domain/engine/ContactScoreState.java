@@ -7,7 +7,6 @@ import io.leadscore.domain.model.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The incremental form of the engine (scoring-model.md, "Retroactive = incremental"): one
@@ -22,8 +21,6 @@ import java.util.Set;
  * thread-safe: confine a state to one thread.
  */
 public final class ContactScoreState {
-  private static final Set<String> NO_TAGS = Set.of(); // events carry no tags
-
   private final CompiledModel compiled;
   private final RuleRun[] runs;
   private final TopicTally[] tallies;
@@ -51,19 +48,8 @@ public final class ContactScoreState {
   public void fold(Event event) {
     for (int index : compiled.rulesFor(event.type())) {
       RuleRun run = runs[index];
-      if (run.rule().where().holds(event.properties(), NO_TAGS)) {
+      if (run.rule().where().holds(event.properties(), CompiledModel.NO_TAGS)) {
         run.insert(event);
-      }
-    }
-    foldTopics(event);
-  }
-
-  /** Folds an event known to come after every event folded so far. */
-  void foldInOrder(Event event) {
-    for (int index : compiled.rulesFor(event.type())) {
-      RuleRun run = runs[index];
-      if (run.rule().where().holds(event.properties(), NO_TAGS)) {
-        run.append(event);
       }
     }
     foldTopics(event);
@@ -72,7 +58,7 @@ public final class ContactScoreState {
   private void foldTopics(Event event) {
     List<Topic> topics = compiled.model().topics();
     for (int index : compiled.topicsFor(event.type())) {
-      if (topics.get(index).where().holds(event.properties(), NO_TAGS)) {
+      if (topics.get(index).where().holds(event.properties(), CompiledModel.NO_TAGS)) {
         tallies[index].add(event);
       }
     }

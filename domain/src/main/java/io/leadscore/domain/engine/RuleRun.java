@@ -89,15 +89,14 @@ final class RuleRun {
   }
 
   private boolean countAwards(int index, Instant at, Trigger.Count count) {
-    Instant windowOpen = at.minus(count.within());
-    while (!matches.get(countWindowStart).occurredAt().isAfter(windowOpen)) {
+    while (!Instants.inWindow(matches.get(countWindowStart).occurredAt(), at, count.within())) {
       countWindowStart++;
     }
     int inWindow = index + 1 - countWindowStart;
     if (inWindow < count.atLeast()) {
       return false;
     }
-    if (lastCountAward != null && lastCountAward.isAfter(windowOpen)) {
+    if (lastCountAward != null && Instants.inWindow(lastCountAward, at, count.within())) {
       return false;
     }
     lastCountAward = at;
@@ -105,8 +104,7 @@ final class RuleRun {
   }
 
   private int keptInWindow(Instant at, Duration per) {
-    Instant windowOpen = at.minus(per);
-    while (keptWindowStart < kept.size() && !kept.get(keptWindowStart).isAfter(windowOpen)) {
+    while (keptWindowStart < kept.size() && !Instants.inWindow(kept.get(keptWindowStart), at, per)) {
       keptWindowStart++;
     }
     return kept.size() - keptWindowStart;
@@ -124,7 +122,12 @@ final class RuleRun {
         break;
       }
       awards++;
-      points += rule.decay().apply(rule.points(), Duration.between(awardedAt, asOf));
+      points +=
+          rule.decay()
+              .apply(
+                  rule.points(),
+                  Instants.secondsBetween(awardedAt, asOf),
+                  Instants.nanosBetween(awardedAt, asOf));
     }
     return awards == 0
         ? null

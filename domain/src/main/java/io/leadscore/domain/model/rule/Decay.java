@@ -9,12 +9,20 @@ import java.time.Duration;
 public sealed interface Decay {
 
   /** The award's contribution at this age. */
-  double apply(double points, Duration age);
+  default double apply(double points, Duration age) {
+    return apply(points, age.getSeconds(), age.getNano());
+  }
+
+  /**
+   * The award's contribution at the age {@code ageSeconds + ageNanos / 1e9}; the engine's hot
+   * path, which allocates nothing.
+   */
+  double apply(double points, long ageSeconds, int ageNanos);
 
   /** No decay: full points forever. */
   record None() implements Decay {
     @Override
-    public double apply(double points, Duration age) {
+    public double apply(double points, long ageSeconds, int ageNanos) {
       return points;
     }
   }
@@ -28,12 +36,9 @@ public sealed interface Decay {
     }
 
     @Override
-    public double apply(double points, Duration age) {
-      return points * Math.pow(0.5, seconds(age) / seconds(halfLife));
-    }
-
-    private static double seconds(Duration duration) {
-      return duration.getSeconds() + duration.getNano() / 1e9;
+    public double apply(double points, long ageSeconds, int ageNanos) {
+      double age = ageSeconds + ageNanos / 1e9;
+      return points * Math.pow(0.5, age / (halfLife.getSeconds() + halfLife.getNano() / 1e9));
     }
   }
 
@@ -49,8 +54,8 @@ public sealed interface Decay {
     }
 
     @Override
-    public double apply(double points, Duration age) {
-      long days = age.getSeconds() / 86_400;
+    public double apply(double points, long ageSeconds, int ageNanos) {
+      long days = ageSeconds / 86_400;
       double remaining = Math.max(0, Math.abs(points) - pointsPerDay * days);
       return Math.signum(points) * remaining;
     }
@@ -65,8 +70,11 @@ public sealed interface Decay {
     }
 
     @Override
-    public double apply(double points, Duration age) {
-      return age.compareTo(after) < 0 ? points : 0;
+    public double apply(double points, long ageSeconds, int ageNanos) {
+      boolean younger =
+          ageSeconds < after.getSeconds()
+              || (ageSeconds == after.getSeconds() && ageNanos < after.getNano());
+      return younger ? points : 0;
     }
   }
 }
