@@ -50,7 +50,7 @@ class ValidateCommandTest {
             fit:
               - id: director
                 points: 20
-                when: { field: title, equal: director }
+                when: { field: title, equals: director, equal: director }
             engagement:
               - id: click
                 points: 10
