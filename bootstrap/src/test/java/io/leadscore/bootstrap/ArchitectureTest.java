@@ -75,6 +75,17 @@ class ArchitectureTest {
           .resideInAPackage("java.util.logging..");
 
   @ArchTest
+  static final ArchRule only_the_cli_writes_to_stdout_and_stderr =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.leadscore.bootstrap", "io.leadscore.bootstrap.cli")
+          .should()
+          .accessField(System.class, "out")
+          .orShould()
+          .accessField(System.class, "err")
+          .because("style.md: no System.out outside the CLI; everything else logs or returns");
+
+  @ArchTest
   static final ArchRule no_package_cycles =
       slices().matching("io.leadscore.(**)").should().beFreeOfCycles();
 
