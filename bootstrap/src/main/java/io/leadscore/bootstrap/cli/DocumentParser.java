@@ -1,0 +1,188 @@
+package io.leadscore.bootstrap.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses YAML or JSON text into the plain tree the domain readers take: {@code Map<String, ?>}
+ * (key order kept), {@code List}, {@code String}, {@code Integer}/{@code Long}/{@code BigInteger},
+ * {@code Double}, {@code Boolean} and {@code null}. Nothing else ever appears in the tree.
+ *
+ * <p>YAML follows YAML 1.2 booleans: only {@code true}/{@code false} are booleans, so the key
+ * {@code on} and values such as {@code on}, {@code yes}, {@code no} stay strings (scoring-model.md,
+ * "YAML"; dependencies.md gotcha 7). A repeated key in one mapping is an error, in JSON and YAML.
+ * Numbers too large for a double become infinite doubles, which the readers reject as problems.
+ *
+ * <p>Which format: {@code .yaml}/{@code .yml} is YAML, {@code .json} is JSON; any other file is
+ * JSON when its first non-blank character is <code>{</code>, else YAML. Thread-safe.
+ */
+public final class DocumentParser {
+  private DocumentParser() {}
+
+  /** The two text formats a model, contact or event may be written in. */
+  public enum Format {
+    JSON,
+    YAML
+  }
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder(
+              YAMLFactory.builder()
+                  .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                  .build())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /**
+   * Reads a file as YAML or JSON (chosen as the class comment says).
+   *
+   * @throws UnreadableDocumentException when the file is missing or unreadable, or its text is
+   *     not valid YAML or JSON; the message names the file and, when known, line and column
+   */
+  public static Object parseFile(Path file) throws UnreadableDocumentException {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UnreadableDocumentException(file.toString(), "no such file", e);
+    } catch (IOException e) {
+      throw new UnreadableDocumentException(file.toString(), "cannot read: " + e.getMessage(), e);
+    }
+    return parse(content, formatOf(file, content), file.toString());
+  }
+
+  /** The format of a file, from its name, else from its first non-blank character. */
+  public static Format formatOf(Path file, byte[] content) {
+    Path name = file.getFileName();
+    String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+      return Format.YAML;
+    }
+    if (lower.endsWith(".json")) {
+      return Format.JSON;
+    }
+    for (byte b : content) {
+      // skip blanks and a UTF-8 byte order mark
+      if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == (byte) 0xEF || b == (byte) 0xBB
+          || b == (byte) 0xBF) {
+        continue;
+      }
+      return b == '{' ? Format.JSON : Format.YAML;
+    }
+    return Format.YAML;
+  }
+
+  /**
+   * Parses text in the given format.
+   *
+   * @param source what to call the text in messages (usually the file name)
+   * @throws UnreadableDocumentException when the text is empty or not valid in that format
+   */
+  public static Object parse(byte[] content, Format format, String source)
+      throws UnreadableDocumentException {
+    ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
+    Object tree;
+    try {
+      tree = mapper.readValue(content, Object.class);
+    } catch (MismatchedInputException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
+        throw new UnreadableDocumentException(source, "empty document", e);
+      }
+      throw syntaxError(source, format, e);
+    } catch (JsonProcessingException e) {
+      throw syntaxError(source, format, e);
+    } catch (IOException e) {
+      throw new UnreadableDocumentException(source, "cannot read: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // SnakeYAML signals some malformed input (bad encodings, odd tags) with unchecked
+      // exceptions that Jackson does not always wrap: still the user's text, not our bug.
+      throw new UnreadableDocumentException(
+          source, "not valid " + format + ": " + firstLine(e.getMessage()), e);
+    }
+    String unsupported = firstUnsupported(tree, "");
+    if (unsupported != null) {
+      throw new UnreadableDocumentException(source, unsupported, null);
+    }
+    return tree;
+  }
+
+  private static UnreadableDocumentException syntaxError(
+      String source, Format format, JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    JsonLocation location = e.getLocation();
+    long line = location == null ? -1 : location.getLineNr();
+    long column = location == null ? -1 : location.getColumnNr();
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+      message = marked.getContext() == null ? marked.getProblem()
+          : marked.getContext() + ", " + marked.getProblem();
+      if (marked.getProblemMark() != null) {
+        line = marked.getProblemMark().getLine() + 1L;
+        column = marked.getProblemMark().getColumn() + 1L;
+      }
+    }
+    return new UnreadableDocumentException(
+        source, Math.max(line, 0), Math.max(column, 0), "not valid " + format + ": " + firstLine(message), e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+
+  /** Describes the first value that is not a plain JSON value (say, YAML's {@code !!binary}), or null. */
+  private static String firstUnsupported(Object node, String path) {
+    return switch (node) {
+      case null -> null;
+      case String s -> null;
+      case Number n -> null;
+      case Boolean b -> null;
+      case Map<?, ?> map -> {
+        for (var entry : map.entrySet()) {
+          String key = String.valueOf(entry.getKey());
+          String found = firstUnsupported(entry.getValue(), path.isEmpty() ? key : path + "." + key);
+          if (found != null) {
+            yield found;
+          }
+        }
+        yield null;
+      }
+      case List<?> list -> {
+        for (int i = 0; i < list.size(); i++) {
+          String found = firstUnsupported(list.get(i), path + "[" + i + "]");
+          if (found != null) {
+            yield found;
+          }
+        }
+        yield null;
+      }
+      default ->
+          (path.isEmpty() ? "" : path + ": ")
+              + "unsupported value (only text, numbers, booleans, lists and mappings)";
+    };
+  }
+}

@@ -1,0 +1,113 @@
+package io.leadscore.bootstrap;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering rules of style.md ("Enforced by the build") that can be checked now; later
+ * issues add the adapter rules. Production classes only.
+ */
+@AnalyzeClasses(packages = "io.leadscore", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule domain_uses_only_the_jdk_and_re2j =
+      classes()
+          .that()
+          .resideInAPackage("io.leadscore.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "com.google.re2j..", "io.leadscore.domain..");
+
+  @ArchTest
+  static final ArchRule application_uses_only_the_jdk_and_the_domain =
+      classes()
+          .that()
+          .resideInAPackage("io.leadscore.application..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "io.leadscore.domain..", "io.leadscore.application..");
+
+  @ArchTest
+  static final ArchRule domain_does_no_io =
+      noClasses()
+          .that()
+          .resideInAPackage("io.leadscore.domain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "java.sql..")
+          .because("the domain is pure: text parsing and I/O happen in adapters and bootstrap");
+
+  @ArchTest
+  static final ArchRule domain_reads_no_clock =
+      noClasses()
+          .that()
+          .resideInAPackage("io.leadscore.domain..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.time.Clock")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(System.class, "nanoTime")
+          .orShould()
+          .callMethodWhere(
+              target(name("now")).and(target(owner(resideInAPackage("java.time")))))
+          .because("asOf is a parameter: the engine is a pure function of its inputs");
+
+  @ArchTest
+  static final ArchRule no_java_util_logging =
+      noClasses()
+          .that()
+          .resideInAPackage("io.leadscore..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("java.util.logging..");
+
+  @ArchTest
+  static final ArchRule only_the_cli_writes_to_stdout_and_stderr =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.leadscore.bootstrap", "io.leadscore.bootstrap.cli")
+          .should()
+          .accessField(System.class, "out")
+          .orShould()
+          .accessField(System.class, "err")
+          .because("style.md: no System.out outside the CLI; everything else logs or returns");
+
+  @ArchTest
+  static final ArchRule no_package_cycles =
+      slices().matching("io.leadscore.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule use_cases_are_interfaces =
+      classes()
+          .that()
+          .haveSimpleNameEndingWith("UseCase")
+          .should()
+          .beInterfaces()
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule services_end_in_service =
+      classes()
+          .that()
+          .resideInAPackage("..service..")
+          .and()
+          .areTopLevelClasses()
+          .and()
+          .doNotHaveSimpleName("package-info")
+          .should()
+          .haveSimpleNameEndingWith("Service")
+          .allowEmptyShould(true);
+}
