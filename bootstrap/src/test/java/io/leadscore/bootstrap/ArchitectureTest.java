@@ -14,8 +14,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering rules of style.md ("Enforced by the build") that can be checked now; later
- * issues add the adapter rules. Production classes only.
+ * The layering rules of style.md ("Enforced by the build") that can be checked now; later issues
+ * add the adapter rules. Production classes only.
  */
 @AnalyzeClasses(packages = "io.leadscore", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -61,8 +61,7 @@ class ArchitectureTest {
           .orShould()
           .callMethod(System.class, "nanoTime")
           .orShould()
-          .callMethodWhere(
-              target(name("now")).and(target(owner(resideInAPackage("java.time")))))
+          .callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time")))))
           .because("asOf is a parameter: the engine is a pure function of its inputs");
 
   @ArchTest

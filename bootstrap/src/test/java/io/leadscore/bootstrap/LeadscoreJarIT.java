@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the shaded jar ({@code bootstrap/target/leadscore.jar}) as a child JVM, with the java
- * that runs this test, as a user would: proves the manifest, the shading and the exit codes.
+ * Runs the shaded jar ({@code bootstrap/target/leadscore.jar}) as a child JVM, with the java that
+ * runs this test, as a user would: proves the manifest, the shading and the exit codes.
  */
 class LeadscoreJarIT {
 

@@ -19,8 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses YAML or JSON text into the plain tree the domain readers take: {@code Map<String, ?>}
- * (key order kept), {@code List}, {@code String}, {@code Integer}/{@code Long}/{@code BigInteger},
+ * Parses YAML or JSON text into the plain tree the domain readers take: {@code Map<String, ?>} (key
+ * order kept), {@code List}, {@code String}, {@code Integer}/{@code Long}/{@code BigInteger},
  * {@code Double}, {@code Boolean} and {@code null}. Nothing else ever appears in the tree.
  *
  * <p>YAML follows YAML 1.2 booleans: only {@code true}/{@code false} are booleans, so the key
@@ -58,8 +58,8 @@ public final class DocumentParser {
   /**
    * Reads a file as YAML or JSON (chosen as the class comment says).
    *
-   * @throws UnreadableDocumentException when the file is missing or unreadable, or its text is
-   *     not valid YAML or JSON; the message names the file and, when known, line and column
+   * @throws UnreadableDocumentException when the file is missing or unreadable, or its text is not
+   *     valid YAML or JSON; the message names the file and, when known, line and column
    */
   public static Object parseFile(Path file) throws UnreadableDocumentException {
     byte[] content;
@@ -85,7 +85,12 @@ public final class DocumentParser {
     }
     for (byte b : content) {
       // skip blanks and a UTF-8 byte order mark
-      if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == (byte) 0xEF || b == (byte) 0xBB
+      if (b == ' '
+          || b == '\t'
+          || b == '\r'
+          || b == '\n'
+          || b == (byte) 0xEF
+          || b == (byte) 0xBB
           || b == (byte) 0xBF) {
         continue;
       }
@@ -135,15 +140,21 @@ public final class DocumentParser {
     long line = location == null ? -1 : location.getLineNr();
     long column = location == null ? -1 : location.getColumnNr();
     if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
-      message = marked.getContext() == null ? marked.getProblem()
-          : marked.getContext() + ", " + marked.getProblem();
+      message =
+          marked.getContext() == null
+              ? marked.getProblem()
+              : marked.getContext() + ", " + marked.getProblem();
       if (marked.getProblemMark() != null) {
         line = marked.getProblemMark().getLine() + 1L;
         column = marked.getProblemMark().getColumn() + 1L;
       }
     }
     return new UnreadableDocumentException(
-        source, Math.max(line, 0), Math.max(column, 0), "not valid " + format + ": " + firstLine(message), e);
+        source,
+        Math.max(line, 0),
+        Math.max(column, 0),
+        "not valid " + format + ": " + firstLine(message),
+        e);
   }
 
   private static String firstLine(String message) {
@@ -154,7 +165,10 @@ public final class DocumentParser {
     return (newline < 0 ? message : message.substring(0, newline)).strip();
   }
 
-  /** Describes the first value that is not a plain JSON value (say, YAML's {@code !!binary}), or null. */
+  /**
+   * Describes the first value that is not a plain JSON value (say, YAML's {@code !!binary}), or
+   * null.
+   */
   private static String firstUnsupported(Object node, String path) {
     return switch (node) {
       case null -> null;
@@ -164,7 +178,8 @@ public final class DocumentParser {
       case Map<?, ?> map -> {
         for (var entry : map.entrySet()) {
           String key = String.valueOf(entry.getKey());
-          String found = firstUnsupported(entry.getValue(), path.isEmpty() ? key : path + "." + key);
+          String found =
+              firstUnsupported(entry.getValue(), path.isEmpty() ? key : path + "." + key);
           if (found != null) {
             yield found;
           }

@@ -18,17 +18,17 @@ import java.util.Set;
 
 /**
  * Reads a JSON Lines file of events (one JSON object a line, UTF-8; blank lines skipped) into
- * events, reporting every bad line as {@code FILE:LINE: path: message}. A repeated {@code
- * eventKey} is reported on the later line, naming the earlier one (scoring-model.md, "Order and
- * time": {@code leadscore score} rejects a file that repeats one).
+ * events, reporting every bad line as {@code FILE:LINE: path: message}. A repeated {@code eventKey}
+ * is reported on the later line, naming the earlier one (scoring-model.md, "Order and time": {@code
+ * leadscore score} rejects a file that repeats one).
  */
 final class EventLines {
   private EventLines() {}
 
   /**
-   * Keys an event line may carry beside {@code eventKey, type, occurredAt, properties}: the
-   * {@code contact} identity of the API's event form (http-api.md), ignored here because the
-   * contact is the one given by {@code --contact}.
+   * Keys an event line may carry beside {@code eventKey, type, occurredAt, properties}: the {@code
+   * contact} identity of the API's event form (http-api.md), ignored here because the contact is
+   * the one given by {@code --contact}.
    */
   static final Set<String> ALLOWED_EXTRA_KEYS = Set.of("contact");
 
@@ -69,7 +69,9 @@ final class EventLines {
       try {
         tree =
             DocumentParser.parse(
-                line.text().getBytes(StandardCharsets.UTF_8), DocumentParser.Format.JSON, file.toString());
+                line.text().getBytes(StandardCharsets.UTF_8),
+                DocumentParser.Format.JSON,
+                file.toString());
       } catch (UnreadableDocumentException e) {
         // within one line, the parser's "line 1" is noise: keep the column
         problems.add(where + e.detail() + (e.column() > 0 ? " (column " + e.column() + ")" : ""));

@@ -1,8 +1,8 @@
 package io.leadscore.bootstrap.cli;
 
 /**
- * The CLI's exit codes, the same for every command (documented in docs/model-language.md,
- * "Choices where the spec was silent").
+ * The CLI's exit codes, the same for every command (documented in docs/model-language.md, "Choices
+ * where the spec was silent").
  */
 public final class ExitCodes {
   private ExitCodes() {}
@@ -14,8 +14,8 @@ public final class ExitCodes {
   public static final int INVALID = 1;
 
   /**
-   * An input could not be read at all (missing file, I/O error, text that is not YAML or JSON),
-   * or the command line itself is wrong (picocli's usage error code is also 2).
+   * An input could not be read at all (missing file, I/O error, text that is not YAML or JSON), or
+   * the command line itself is wrong (picocli's usage error code is also 2).
    */
   public static final int UNREADABLE = 2;
 

@@ -14,14 +14,23 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The JSON form of a {@link LeadScore}, shared by the CLI ({@code leadscore score}) and, later,
- * the HTTP API (scoring-model.md, "Output"). Keys in the spec's order; figures rounded by {@link
+ * The JSON form of a {@link LeadScore}, shared by the CLI ({@code leadscore score}) and, later, the
+ * HTTP API (scoring-model.md, "Output"). Keys in the spec's order; figures rounded by {@link
  * Figures#round} (half away from zero, 2 decimals, integral figures as JSON integers); {@code
  * version} is null for a model read from a file; {@code tier} and {@code grade} are null when the
  * model has none. Immutable.
  */
 @JsonPropertyOrder({
-  "model", "version", "asOf", "score", "fit", "engagement", "tier", "grade", "topics", "breakdown"
+  "model",
+  "version",
+  "asOf",
+  "score",
+  "fit",
+  "engagement",
+  "tier",
+  "grade",
+  "topics",
+  "breakdown"
 })
 public record LeadScoreJson(
     String model,
@@ -48,7 +57,9 @@ public record LeadScoreJson(
   @JsonPropertyOrder({"rule", "kind", "awards", "points"})
   public record ContributionJson(String rule, String kind, int awards, BigDecimal points) {}
 
-  /** Converts a LeadScore, rounding its figures; {@code version} is null for a model from a file. */
+  /**
+   * Converts a LeadScore, rounding its figures; {@code version} is null for a model from a file.
+   */
   public static LeadScoreJson from(LeadScore score, Integer version) {
     return new LeadScoreJson(
         score.model(),
@@ -95,7 +106,9 @@ public record LeadScoreJson(
             .withObjectEmptySeparator("")
             .withArrayEmptySeparator("");
     var printer =
-        new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+        new DefaultPrettyPrinter(separators)
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter);
     return JsonMapper.builder()
         .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
         .build()

@@ -28,14 +28,15 @@ import picocli.CommandLine.Spec;
  * {@code leadscore score --model FILE --contact FILE --events FILE.jsonl [--as-of T]}: evaluates
  * one contact offline and prints its LeadScore JSON ({@link LeadScoreJson}) on stdout.
  *
- * <p>All three files are read and every problem in any of them is listed on stderr, each
- * prefixed with its file (and, for events, line number), before anything is scored: one bad
- * event line means nothing is scored (exit 1). A repeated {@code eventKey} is a problem naming
- * both lines. Unreadable files exit 2.
+ * <p>All three files are read and every problem in any of them is listed on stderr, each prefixed
+ * with its file (and, for events, line number), before anything is scored: one bad event line means
+ * nothing is scored (exit 1). A repeated {@code eventKey} is a problem naming both lines.
+ * Unreadable files exit 2.
  */
 @Command(
     name = "score",
-    description = "Evaluate a model on one contact and its events, offline; print the LeadScore JSON.",
+    description =
+        "Evaluate a model on one contact and its events, offline; print the LeadScore JSON.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:scored (JSON on stdout)",
@@ -47,21 +48,37 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   private boolean help;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file (.yaml, .yml or .json).")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "FILE",
+      description = "The model file (.yaml, .yml or .json).")
   private Path model;
 
-  @Option(names = "--contact", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--contact",
+      required = true,
+      paramLabel = "FILE",
       description = "The contact: {\"attributes\": {...}, \"tags\": [...]} (JSON or YAML).")
   private Path contact;
 
-  @Option(names = "--events", required = true, paramLabel = "FILE.jsonl",
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "FILE.jsonl",
       description = "The contact's events, one JSON object a line (blank lines are skipped).")
   private Path events;
 
-  @Option(names = "--as-of", paramLabel = "T", converter = InstantConverter.class,
+  @Option(
+      names = "--as-of",
+      paramLabel = "T",
+      converter = InstantConverter.class,
       description = "The instant to score at, ISO-8601 (2026-11-22T10:00:00Z). Default: now.")
   private Instant asOf;
 
@@ -91,8 +108,10 @@ final class ScoreCommand implements Callable<Integer> {
     List<Event> history = EventLines.read(eventLines, events, problems);
     if (!problems.isEmpty()) {
       problems.forEach(err::println);
-      err.println("leadscore: nothing scored, " + problems.size()
-          + (problems.size() == 1 ? " problem" : " problems"));
+      err.println(
+          "leadscore: nothing scored, "
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems"));
       return ExitCodes.INVALID;
     }
 

@@ -2,8 +2,8 @@ package io.leadscore.bootstrap.cli;
 
 /**
  * A file could not be read as a document: missing, unreadable, or not valid YAML or JSON. The
- * message names the source and, for syntax errors, the line and column ({@code
- * model.yaml:3:7: not valid YAML: ...}).
+ * message names the source and, for syntax errors, the line and column ({@code model.yaml:3:7: not
+ * valid YAML: ...}).
  */
 public final class UnreadableDocumentException extends Exception {
   private static final long serialVersionUID = 1L;

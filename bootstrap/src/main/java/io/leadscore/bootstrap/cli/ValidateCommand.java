@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code leadscore validate FILE}: reads a model file and prints every problem, one a line as
- * {@code path: message}, on stdout; or a one-line summary when the model is valid. Exit 0 valid,
- * 1 invalid, 2 unreadable (message on stderr).
+ * {@code path: message}, on stdout; or a one-line summary when the model is valid. Exit 0 valid, 1
+ * invalid, 2 unreadable (message on stderr).
  */
 @Command(
     name = "validate",
@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   private boolean help;
 
   @Parameters(paramLabel = "FILE", description = "The model file (.yaml, .yml or .json).")
@@ -52,21 +55,33 @@ final class ValidateCommand implements Callable<Integer> {
           out.println(problem);
         }
         err.println(
-            file + ": invalid model, " + problems.size()
+            file
+                + ": invalid model, "
+                + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems"));
         yield ExitCodes.INVALID;
       }
     };
   }
 
-  /** {@code valid model 'b2b-default' (3 fit rules, 4 engagement rules, 1 topic, 3 tiers, 4 grades)}. */
+  /**
+   * {@code valid model 'b2b-default' (3 fit rules, 4 engagement rules, 1 topic, 3 tiers, 4
+   * grades)}.
+   */
   static String summary(ScoringModel model) {
-    return "valid model '" + model.id() + "' ("
-        + count(model.fit().size(), "fit rule") + ", "
-        + count(model.engagement().size(), "engagement rule") + ", "
-        + count(model.topics().size(), "topic") + ", "
-        + count(model.tiers().size(), "tier") + ", "
-        + count(model.grades().size(), "grade") + ")";
+    return "valid model '"
+        + model.id()
+        + "' ("
+        + count(model.fit().size(), "fit rule")
+        + ", "
+        + count(model.engagement().size(), "engagement rule")
+        + ", "
+        + count(model.topics().size(), "topic")
+        + ", "
+        + count(model.tiers().size(), "tier")
+        + ", "
+        + count(model.grades().size(), "grade")
+        + ")";
   }
 
   private static String count(int n, String noun) {

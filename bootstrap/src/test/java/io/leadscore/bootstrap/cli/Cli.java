@@ -28,7 +28,8 @@ final class Cli {
     var out = new StringWriter();
     var err = new StringWriter();
     int code =
-        Main.run(args, new PrintWriter(out), new PrintWriter(err), Clock.fixed(NOW, ZoneOffset.UTC));
+        Main.run(
+            args, new PrintWriter(out), new PrintWriter(err), Clock.fixed(NOW, ZoneOffset.UTC));
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -14,8 +14,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Whatever bytes a user feeds in, the parser and the model reader answer with a clean error
- * (an {@link UnreadableDocumentException} or problems), never an uncaught exception.
+ * Whatever bytes a user feeds in, the parser and the model reader answer with a clean error (an
+ * {@link UnreadableDocumentException} or problems), never an uncaught exception.
  */
 class DocumentParserFuzzTest {
 
@@ -35,10 +35,46 @@ class DocumentParserFuzzTest {
   Arbitrary<String> fragments() {
     Arbitrary<String> token =
         Arbitraries.of(
-            "id:", " b2b", "\n", "  ", "- ", "{", "}", "[", "]", ",", ":", "\"", "'", "on:", "yes",
-            "points:", " 1e999", " -0", " 12345678901234567890123", " .inf", " .nan", "&a", "*a",
-            "!!binary", "!!str", "? ", "#", "fit:", "when:", "{field: title, matches: \"(a\"}",
-            "\\u0000", "\t", "---", "...", "%YAML 1.2", "null", "~", "<<: *a", "\"id\":", "true");
+            "id:",
+            " b2b",
+            "\n",
+            "  ",
+            "- ",
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"",
+            "'",
+            "on:",
+            "yes",
+            "points:",
+            " 1e999",
+            " -0",
+            " 12345678901234567890123",
+            " .inf",
+            " .nan",
+            "&a",
+            "*a",
+            "!!binary",
+            "!!str",
+            "? ",
+            "#",
+            "fit:",
+            "when:",
+            "{field: title, matches: \"(a\"}",
+            "\\u0000",
+            "\t",
+            "---",
+            "...",
+            "%YAML 1.2",
+            "null",
+            "~",
+            "<<: *a",
+            "\"id\":",
+            "true");
     return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
   }
 

@@ -34,7 +34,8 @@ class DocumentParserTest {
 
     assertThat(tree)
         .isEqualTo(
-            Map.of("a", "on", "b", "yes", "c", "no", "d", "off", "e", "y", "f", true, "g", false, "h",
+            Map.of(
+                "a", "on", "b", "yes", "c", "no", "d", "off", "e", "y", "f", true, "g", false, "h",
                 true));
   }
 
@@ -112,7 +113,8 @@ class DocumentParserTest {
   void yaml_binary_values_are_not_plain_values() {
     assertThatThrownBy(() -> yaml("id: !!binary aGVsbG8=\n"))
         .isInstanceOf(UnreadableDocumentException.class)
-        .hasMessage("m.yaml: id: unsupported value (only text, numbers, booleans, lists and mappings)");
+        .hasMessage(
+            "m.yaml: id: unsupported value (only text, numbers, booleans, lists and mappings)");
   }
 
   @Test

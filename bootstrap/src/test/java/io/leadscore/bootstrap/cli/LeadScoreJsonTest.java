@@ -68,8 +68,15 @@ class LeadScoreJsonTest {
   void rounds_half_away_from_zero_and_prints_nulls_and_empty_lists() {
     var score =
         new LeadScore(
-            "m", Instant.parse("2026-01-01T00:00:00Z"), -0.001, -0.125, 1234567.005, null, null,
-            List.of(), List.of());
+            "m",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            -0.001,
+            -0.125,
+            1234567.005,
+            null,
+            null,
+            List.of(),
+            List.of());
 
     assertThat(LeadScoreJson.from(score, null).toPrettyJson())
         .isEqualTo(
@@ -90,8 +97,7 @@ class LeadScoreJsonTest {
 
   @Test
   void large_integral_figures_print_without_exponent() {
-    var score =
-        new LeadScore("m", Instant.EPOCH, 1e9, 1e9, 0, "t", "g", List.of(), List.of());
+    var score = new LeadScore("m", Instant.EPOCH, 1e9, 1e9, 0, "t", "g", List.of(), List.of());
 
     assertThat(LeadScoreJson.from(score, null).toPrettyJson())
         .contains("\"score\": 1000000000,")

@@ -59,9 +59,16 @@ class ScoreCommandTest {
   }
 
   private Cli.Result score(Path model, Path contact, Path events, String... more) {
-    var args = new java.util.ArrayList<String>(java.util.List.of(
-        "score", "--model", model.toString(), "--contact", contact.toString(),
-        "--events", events.toString()));
+    var args =
+        new java.util.ArrayList<String>(
+            java.util.List.of(
+                "score",
+                "--model",
+                model.toString(),
+                "--contact",
+                contact.toString(),
+                "--events",
+                events.toString()));
     args.addAll(java.util.List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -87,8 +94,12 @@ class ScoreCommandTest {
             """);
 
     var result =
-        score(write("tiny.yaml", TINY_MODEL), write("contact.json", CONTACT), events,
-            "--as-of", "2026-11-22T10:00:00Z");
+        score(
+            write("tiny.yaml", TINY_MODEL),
+            write("contact.json", CONTACT),
+            events,
+            "--as-of",
+            "2026-11-22T10:00:00Z");
 
     assertThat(result.err()).isEmpty();
     assertThat(result.exitCode()).isZero();
@@ -157,15 +168,20 @@ class ScoreCommandTest {
     Cli.assumeReadersImplemented();
 
     var result =
-        score(Cli.example("b2b-default.yaml"), Cli.example("contact.json"),
-            Cli.example("events.jsonl"), "--as-of", "2026-11-22T10:00:00Z");
+        score(
+            Cli.example("b2b-default.yaml"),
+            Cli.example("contact.json"),
+            Cli.example("events.jsonl"),
+            "--as-of",
+            "2026-11-22T10:00:00Z");
 
     assertThat(result.err()).isEmpty();
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("{\n  \"model\": \"b2b-default\",\n  \"version\": null,\n")
         .contains("\"fit\": 50,", "\"tier\": \"hot\",", "\"grade\": \"B\",")
-        .contains("\"topic\": \"network-security\",\n      \"items\": 3,\n      \"interested\": true");
+        .contains(
+            "\"topic\": \"network-security\",\n      \"items\": 3,\n      \"interested\": true");
   }
 
   @Test
@@ -184,16 +200,23 @@ class ScoreCommandTest {
             """);
 
     var result =
-        score(write("tiny.yaml", TINY_MODEL), write("contact.json", CONTACT), events, "--as-of",
+        score(
+            write("tiny.yaml", TINY_MODEL),
+            write("contact.json", CONTACT),
+            events,
+            "--as-of",
             "2026-11-22T10:00:00Z");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
     var lines = result.err().lines().toList();
-    assertThat(lines).anyMatch(line -> line.matches("\\Q" + events + "\\E:2: not valid JSON: .* \\(column \\d+\\)"));
+    assertThat(lines)
+        .anyMatch(
+            line -> line.matches("\\Q" + events + "\\E:2: not valid JSON: .* \\(column \\d+\\)"));
     assertThat(lines).anyMatch(line -> line.startsWith(events + ":3: type: "));
     assertThat(lines).anyMatch(line -> line.startsWith(events + ":5: occurredAt: "));
-    assertThat(lines).noneMatch(line -> line.startsWith(events + ":1:") || line.startsWith(events + ":6:"));
+    assertThat(lines)
+        .noneMatch(line -> line.startsWith(events + ":1:") || line.startsWith(events + ":6:"));
     assertThat(lines).last().asString().startsWith("leadscore: nothing scored, ");
   }
 
@@ -210,14 +233,20 @@ class ScoreCommandTest {
             """);
 
     var result =
-        score(write("tiny.yaml", TINY_MODEL), write("contact.json", CONTACT), events, "--as-of",
+        score(
+            write("tiny.yaml", TINY_MODEL),
+            write("contact.json", CONTACT),
+            events,
+            "--as-of",
             "2026-11-22T10:00:00Z");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .isEqualTo(
-            events + ":3: eventKey: 'k1' repeats line 1\n" + "leadscore: nothing scored, 1 problem\n");
+            events
+                + ":3: eventKey: 'k1' repeats line 1\n"
+                + "leadscore: nothing scored, 1 problem\n");
   }
 
   @Test
@@ -237,8 +266,12 @@ class ScoreCommandTest {
   @Test
   void a_bad_as_of_is_a_usage_error() throws Exception {
     var result =
-        score(write("tiny.yaml", TINY_MODEL), write("contact.json", CONTACT), write("e.jsonl", ""),
-            "--as-of", "2026-11-22");
+        score(
+            write("tiny.yaml", TINY_MODEL),
+            write("contact.json", CONTACT),
+            write("e.jsonl", ""),
+            "--as-of",
+            "2026-11-22");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out()).isEmpty();

@@ -131,7 +131,8 @@ class ValidateCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).matches("leadscore: \\Q" + model + "\\E:\\d+:\\d+: not valid YAML: .*\n");
+    assertThat(result.err())
+        .matches("leadscore: \\Q" + model + "\\E:\\d+:\\d+: not valid YAML: .*\n");
   }
 
   @Test
@@ -141,7 +142,9 @@ class ValidateCommandTest {
     var result = Cli.run("validate", model.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("leadscore: " + model + ":2:").contains("Duplicate field 'id'");
+    assertThat(result.err())
+        .startsWith("leadscore: " + model + ":2:")
+        .contains("Duplicate field 'id'");
   }
 
   @Test

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
- * A scoring model made ready for evaluation: an index from event type to the engagement rules
- * and topics listening to it, filled lazily. Compile a model once and score many contacts with
- * it. Thread-safe: the index is the only mutable part and is a concurrent map.
+ * A scoring model made ready for evaluation: an index from event type to the engagement rules and
+ * topics listening to it, filled lazily. Compile a model once and score many contacts with it.
+ * Thread-safe: the index is the only mutable part and is a concurrent map.
  */
 public final class CompiledModel {
   private static final int[] NONE = new int[0];
@@ -87,7 +87,8 @@ public final class CompiledModel {
   }
 
   int[] rulesFor(String type) {
-    return indexFor(type, rulesByType, model.engagement().size(), i -> model.engagement().get(i).on());
+    return indexFor(
+        type, rulesByType, model.engagement().size(), i -> model.engagement().get(i).on());
   }
 
   int[] topicsFor(String type) {

@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The incremental form of the engine (scoring-model.md, "Retroactive = incremental"): one
- * contact's running state under one model. Events are folded in one at a time, in any arrival
- * order, and {@link #scoreAt} gives exactly what {@link ScoringEngine#score} gives on the same
- * events at any {@code asOf}, past or future. Folding the newest event is O(rules it matches);
- * an out-of-order event replays only the rules it matches. Fit rules are evaluated at read time
- * on the contact given, so attribute changes need no re-fold.
+ * The incremental form of the engine (scoring-model.md, "Retroactive = incremental"): one contact's
+ * running state under one model. Events are folded in one at a time, in any arrival order, and
+ * {@link #scoreAt} gives exactly what {@link ScoringEngine#score} gives on the same events at any
+ * {@code asOf}, past or future. Folding the newest event is O(rules it matches); an out-of-order
+ * event replays only the rules it matches. Fit rules are evaluated at read time on the contact
+ * given, so attribute changes need no re-fold.
  *
- * <p>Folding an event equal to one already folded in (occurredAt, eventKey) changes nothing;
- * the store keeps keys unique, so a key is never folded with two different times. Mutable, not
+ * <p>Folding an event equal to one already folded in (occurredAt, eventKey) changes nothing; the
+ * store keeps keys unique, so a key is never folded with two different times. Mutable, not
  * thread-safe: confine a state to one thread.
  */
 public final class ContactScoreState {

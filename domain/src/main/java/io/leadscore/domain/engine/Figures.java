@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Rounds engine figures for the API and CLI (scoring-model.md, "Rounding"): half away from zero
- * to 2 decimals on the double's shortest decimal form; {@code -0} becomes {@code 0}; trailing
- * zeros are dropped so integral figures print as JSON integers.
+ * Rounds engine figures for the API and CLI (scoring-model.md, "Rounding"): half away from zero to
+ * 2 decimals on the double's shortest decimal form; {@code -0} becomes {@code 0}; trailing zeros
+ * are dropped so integral figures print as JSON integers.
  */
 public final class Figures {
   private Figures() {}

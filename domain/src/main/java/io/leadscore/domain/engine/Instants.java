@@ -7,7 +7,10 @@ import java.time.Instant;
 final class Instants {
   private Instants() {}
 
-  /** Whether {@code earlier} lies inside the half-open window {@code (at - width, at]}, given {@code earlier <= at}. */
+  /**
+   * Whether {@code earlier} lies inside the half-open window {@code (at - width, at]}, given {@code
+   * earlier <= at}.
+   */
   static boolean inWindow(Instant earlier, Instant at, Duration width) {
     long seconds = at.getEpochSecond() - width.getSeconds();
     int nanos = at.getNano() - width.getNano();

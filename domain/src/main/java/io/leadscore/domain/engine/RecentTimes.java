@@ -3,10 +3,10 @@ package io.leadscore.domain.engine;
 import java.time.Instant;
 
 /**
- * The last {@code capacity} instants added, in order: a ring buffer that grows up to its
- * capacity. "At least k events in (t - W, t]" holds exactly when the oldest of the last k lies
- * in the window, so count triggers and per-window limits need only this, however long the
- * history. Not thread-safe.
+ * The last {@code capacity} instants added, in order: a ring buffer that grows up to its capacity.
+ * "At least k events in (t - W, t]" holds exactly when the oldest of the last k lies in the window,
+ * so count triggers and per-window limits need only this, however long the history. Not
+ * thread-safe.
  */
 final class RecentTimes {
   private final int capacity;

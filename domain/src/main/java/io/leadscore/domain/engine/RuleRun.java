@@ -11,11 +11,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One engagement rule's running state over one contact's history (scoring-model.md, Semantics 2
- * and "Count, then limit"): the rule's matching events in {@code (occurredAt, eventKey)} order
- * and the awards it keeps. Appending the newest event costs O(1) amortised; an event that
- * arrives out of order replays this rule's matching events, which keeps every decision exactly
- * what whole-history evaluation would make. Not thread-safe.
+ * One engagement rule's running state over one contact's history (scoring-model.md, Semantics 2 and
+ * "Count, then limit"): the rule's matching events in {@code (occurredAt, eventKey)} order and the
+ * awards it keeps. Appending the newest event costs O(1) amortised; an event that arrives out of
+ * order replays this rule's matching events, which keeps every decision exactly what whole-history
+ * evaluation would make. Not thread-safe.
  */
 final class RuleRun {
   private final EngagementRule rule;
@@ -66,7 +66,9 @@ final class RuleRun {
     }
   }
 
-  /** Decides whether the match at {@code index} (the newest considered so far) yields a kept award. */
+  /**
+   * Decides whether the match at {@code index} (the newest considered so far) yields a kept award.
+   */
   private void decide(int index) {
     Instant at = matches.get(index).occurredAt();
     boolean awarded =
@@ -104,15 +106,16 @@ final class RuleRun {
   }
 
   private int keptInWindow(Instant at, Duration per) {
-    while (keptWindowStart < kept.size() && !Instants.inWindow(kept.get(keptWindowStart), at, per)) {
+    while (keptWindowStart < kept.size()
+        && !Instants.inWindow(kept.get(keptWindowStart), at, per)) {
       keptWindowStart++;
     }
     return kept.size() - keptWindowStart;
   }
 
   /**
-   * This rule's contribution at {@code asOf}: the kept awards at or before {@code asOf} and the
-   * sum of their decayed points, summed in event order. Null when no award is kept by then.
+   * This rule's contribution at {@code asOf}: the kept awards at or before {@code asOf} and the sum
+   * of their decayed points, summed in event order. Null when no award is kept by then.
    */
   LeadScore.Contribution contributionAt(Instant asOf) {
     int awards = 0;

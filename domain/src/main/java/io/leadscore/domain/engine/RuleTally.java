@@ -6,11 +6,11 @@ import io.leadscore.domain.model.rule.Trigger;
 import java.time.Instant;
 
 /**
- * One engagement rule evaluated in a single pass over a whole history that arrives in order,
- * for one {@code asOf} known up front (scoring-model.md, Semantics 2 and "Count, then limit").
- * Each kept award's decayed points are added as it is decided, so nothing per event is stored:
- * memory is bounded by the rule's {@code atLeast} and {@code times}, not by the history.
- * {@link RuleRun} is the incremental twin that must agree with it (a tested property).
+ * One engagement rule evaluated in a single pass over a whole history that arrives in order, for
+ * one {@code asOf} known up front (scoring-model.md, Semantics 2 and "Count, then limit"). Each
+ * kept award's decayed points are added as it is decided, so nothing per event is stored: memory is
+ * bounded by the rule's {@code atLeast} and {@code times}, not by the history. {@link RuleRun} is
+ * the incremental twin that must agree with it (a tested property).
  */
 final class RuleTally {
   private final EngagementRule rule;
@@ -58,7 +58,10 @@ final class RuleTally {
       awards++;
       points +=
           rule.decay()
-              .apply(rule.points(), Instants.secondsBetween(at, asOf), Instants.nanosBetween(at, asOf));
+              .apply(
+                  rule.points(),
+                  Instants.secondsBetween(at, asOf),
+                  Instants.nanosBetween(at, asOf));
     }
   }
 

@@ -15,9 +15,9 @@ public final class ScoringEngine {
   private ScoringEngine() {}
 
   /**
-   * Scores a contact on its whole history at {@code asOf}. Events after {@code asOf} count
-   * nowhere; the events may come in any order (they are ordered by occurredAt, then eventKey)
-   * and must have unique eventKeys.
+   * Scores a contact on its whole history at {@code asOf}. Events after {@code asOf} count nowhere;
+   * the events may come in any order (they are ordered by occurredAt, then eventKey) and must have
+   * unique eventKeys.
    */
   public static LeadScore score(
       ScoringModel model, Contact contact, Collection<Event> events, Instant asOf) {

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One topic's running tally over one contact's history (scoring-model.md, Semantics 5): when
- * each distinct item was first seen, so the item count at any {@code asOf} is exact whatever
- * order events arrive in. Items compare case-sensitively by their text form. Not thread-safe.
+ * One topic's running tally over one contact's history (scoring-model.md, Semantics 5): when each
+ * distinct item was first seen, so the item count at any {@code asOf} is exact whatever order
+ * events arrive in. Items compare case-sensitively by their text form. Not thread-safe.
  */
 final class TopicTally {
   private final Topic topic;

@@ -11,7 +11,8 @@ import java.util.Objects;
  * dotted {@code type}, when it happened and its properties. Immutable. User input is checked by
  * {@code EventReader}; this constructor only guards against nulls.
  */
-public record Event(String eventKey, String type, Instant occurredAt, Map<String, Value> properties) {
+public record Event(
+    String eventKey, String type, Instant occurredAt, Map<String, Value> properties) {
 
   /** The engine's order: {@code occurredAt}, then {@code eventKey} in code-point order. */
   public static final Comparator<Event> ORDER =

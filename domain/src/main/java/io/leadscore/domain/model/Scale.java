@@ -1,14 +1,17 @@
 package io.leadscore.domain.model;
 
 /**
- * The range the total score is clamped into (scoring-model.md, Semantics 3). An absent bound
- * is infinite: {@link #UNBOUNDED} has neither.
+ * The range the total score is clamped into (scoring-model.md, Semantics 3). An absent bound is
+ * infinite: {@link #UNBOUNDED} has neither.
  */
 public record Scale(double floor, double cap) {
-  public static final Scale UNBOUNDED = new Scale(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  public static final Scale UNBOUNDED =
+      new Scale(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
   public Scale {
-    if (Double.isNaN(floor) || Double.isNaN(cap) || floor == Double.POSITIVE_INFINITY
+    if (Double.isNaN(floor)
+        || Double.isNaN(cap)
+        || floor == Double.POSITIVE_INFINITY
         || cap == Double.NEGATIVE_INFINITY) {
       throw new IllegalArgumentException("floor/cap: must be numbers, were " + floor + "/" + cap);
     }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A scoring model: how a contact earns and loses points (scoring-model.md, "Document"). Lists
- * keep the document's order, which is the breakdown's order. Empty {@code tiers} or {@code
- * grades} mean the model has none (the LeadScore's tier or grade is then null). Immutable.
- * Built by {@code ModelReader}, which validates user input; the constructor guards invariants.
+ * A scoring model: how a contact earns and loses points (scoring-model.md, "Document"). Lists keep
+ * the document's order, which is the breakdown's order. Empty {@code tiers} or {@code grades} mean
+ * the model has none (the LeadScore's tier or grade is then null). Immutable. Built by {@code
+ * ModelReader}, which validates user input; the constructor guards invariants.
  */
 public record ScoringModel(
     String id,

@@ -8,11 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a contact from a generic tree: {@code {"attributes": {...}, "tags": [...]}}, both
- * optional (scoring-model.md, "Predicates"). Attributes are values as in {@link EventReader}'s
- * properties (nested objects flattened to dotted names); tags a list of non-empty strings,
- * kept lower-cased by {@link Contact}. Unknown keys are problems. Stateless and thread-safe;
- * never throws on any input.
+ * Reads a contact from a generic tree: {@code {"attributes": {...}, "tags": [...]}}, both optional
+ * (scoring-model.md, "Predicates"). Attributes are values as in {@link EventReader}'s properties
+ * (nested objects flattened to dotted names); tags a list of non-empty strings, kept lower-cased by
+ * {@link Contact}. Unknown keys are problems. Stateless and thread-safe; never throws on any input.
  */
 public final class ContactReader {
   private ContactReader() {}
@@ -30,7 +29,8 @@ public final class ContactReader {
     Map<String, Value> attributes =
         contact.optional(
             "attributes", (node, path) -> ValueTreeReader.read(node, path, problems), Map.of());
-    Set<String> tags = contact.optional("tags", (node, path) -> tags(node, path, problems), Set.of());
+    Set<String> tags =
+        contact.optional("tags", (node, path) -> tags(node, path, problems), Set.of());
     if (attributes == null || tags == null) {
       return problems.result(null);
     }

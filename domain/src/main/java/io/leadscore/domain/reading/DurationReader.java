@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Parses the model language's durations (scoring-model.md, "Durations"): upper-case ISO-8601
- * days and times, {@code PnW}, {@code PnD}, {@code PTnH}, {@code PTnM}, {@code PTnS} and their
- * combinations in that order ({@code P1W2D}, {@code P1DT6H}, {@code PT1.5S}). Numbers are
- * plain ASCII digits; only seconds may have a fraction (at most 9 decimals, a {@code .}). A
- * week is 7 days and a day 86,400 s (no calendars). Zero, negative, empty ({@code P},
- * {@code P1DT}), lower-case, months and years are invalid, as are durations longer than
- * {@link #MAX} (so instant arithmetic on them can never overflow).
+ * Parses the model language's durations (scoring-model.md, "Durations"): upper-case ISO-8601 days
+ * and times, {@code PnW}, {@code PnD}, {@code PTnH}, {@code PTnM}, {@code PTnS} and their
+ * combinations in that order ({@code P1W2D}, {@code P1DT6H}, {@code PT1.5S}). Numbers are plain
+ * ASCII digits; only seconds may have a fraction (at most 9 decimals, a {@code .}). A week is 7
+ * days and a day 86,400 s (no calendars). Zero, negative, empty ({@code P}, {@code P1DT}),
+ * lower-case, months and years are invalid, as are durations longer than {@link #MAX} (so instant
+ * arithmetic on them can never overflow).
  *
  * <p>Shared by every reader of durations (models, HTTP parameters, limits). Stateless and
  * thread-safe; never throws.
@@ -25,7 +25,8 @@ public final class DurationReader {
   public static final String NOT_A_DURATION = "not an ISO-8601 duration";
 
   /** The message for months and years. */
-  public static final String NO_MONTHS_OR_YEARS = "months and years are not allowed (no fixed length)";
+  public static final String NO_MONTHS_OR_YEARS =
+      "months and years are not allowed (no fixed length)";
 
   /** The message for zero and negative durations. */
   public static final String NOT_POSITIVE = "must be positive";
@@ -36,8 +37,8 @@ public final class DurationReader {
   /**
    * Parses one duration.
    *
-   * @return the positive duration, or one problem with an empty path (the caller knows where
-   *     the text came from) whose message is one of this class's message constants
+   * @return the positive duration, or one problem with an empty path (the caller knows where the
+   *     text came from) whose message is one of this class's message constants
    */
   public static Read<Duration> parse(String text) {
     String message = check(text);

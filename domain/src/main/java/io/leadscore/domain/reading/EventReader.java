@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one event from a generic tree (scoring-model.md, "Events"): {@code {eventKey, type,
- * occurredAt, properties}}. {@code eventKey} is 1 to 128 characters of {@code
- * [A-Za-z0-9._:-]}; {@code type} a lower-case dotted name of at least two {@code [a-z0-9_-]+}
- * segments; {@code occurredAt} an ISO-8601 date-time with {@code Z} or an offset (converted to
- * UTC; a time without zone is rejected, since a day has no time zone here); {@code properties}
- * an optional object of values, nested objects flattened to dotted names. Problem paths are
- * relative to the event ({@code occurredAt}, {@code properties.utm.source}); callers prefix
- * line numbers or indices. Stateless and thread-safe; never throws on any input.
+ * occurredAt, properties}}. {@code eventKey} is 1 to 128 characters of {@code [A-Za-z0-9._:-]};
+ * {@code type} a lower-case dotted name of at least two {@code [a-z0-9_-]+} segments; {@code
+ * occurredAt} an ISO-8601 date-time with {@code Z} or an offset (converted to UTC; a time without
+ * zone is rejected, since a day has no time zone here); {@code properties} an optional object of
+ * values, nested objects flattened to dotted names. Problem paths are relative to the event ({@code
+ * occurredAt}, {@code properties.utm.source}); callers prefix line numbers or indices. Stateless
+ * and thread-safe; never throws on any input.
  */
 public final class EventReader {
   private EventReader() {}
@@ -47,7 +47,8 @@ public final class EventReader {
     event.rejectUnknown(known, "unknown key");
     String eventKey = event.required("eventKey", (node, path) -> eventKey(node, path, problems));
     String type = event.required("type", (node, path) -> type(node, path, problems));
-    Instant occurredAt = event.required("occurredAt", (node, path) -> instant(node, path, problems));
+    Instant occurredAt =
+        event.required("occurredAt", (node, path) -> instant(node, path, problems));
     Map<String, Value> properties =
         event.optional(
             "properties", (node, path) -> ValueTreeReader.read(node, path, problems), Map.of());
@@ -87,7 +88,8 @@ public final class EventReader {
     try {
       return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, OffsetDateTime::from).toInstant();
     } catch (DateTimeException e) {
-      problems.add(path, "must be an ISO-8601 instant with Z or an offset, like 2026-11-22T10:00:00Z");
+      problems.add(
+          path, "must be an ISO-8601 instant with Z or an offset, like 2026-11-22T10:00:00Z");
       return null;
     }
   }

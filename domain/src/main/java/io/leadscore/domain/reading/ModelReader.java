@@ -22,17 +22,17 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads a scoring model from a generic tree (scoring-model.md, "Document", "Precise details"
- * and "Validation"): the model, or every problem with its path, in document order. Validation
- * is strict: unknown keys anywhere, wrong types, missing required keys, bad ids, durations,
- * regexes and orderings are all problems, and a model with any problem is rejected whole.
+ * Reads a scoring model from a generic tree (scoring-model.md, "Document", "Precise details" and
+ * "Validation"): the model, or every problem with its path, in document order. Validation is
+ * strict: unknown keys anywhere, wrong types, missing required keys, bad ids, durations, regexes
+ * and orderings are all problems, and a model with any problem is rejected whole.
  *
- * <p>Choices where the spec is silent: a key present with {@code null} is a wrong type, not
- * absent; integral doubles ({@code 3.0}) count as integers; {@code name} defaults to the id and
- * must not be empty; a single-element {@code on} list reads as its element; {@code topics} have
- * no limit, {@code fit} and {@code engagement} together at most {@value #MAX_RULES} rules;
- * predicate operands are described in {@link PredicateReader}, durations in {@link
- * DurationReader}. Stateless and thread-safe; never throws on any input.
+ * <p>Choices where the spec is silent: a key present with {@code null} is a wrong type, not absent;
+ * integral doubles ({@code 3.0}) count as integers; {@code name} defaults to the id and must not be
+ * empty; a single-element {@code on} list reads as its element; {@code topics} have no limit,
+ * {@code fit} and {@code engagement} together at most {@value #MAX_RULES} rules; predicate operands
+ * are described in {@link PredicateReader}, durations in {@link DurationReader}. Stateless and
+ * thread-safe; never throws on any input.
  */
 public final class ModelReader {
   private ModelReader() {}
@@ -52,7 +52,8 @@ public final class ModelReader {
   private static final Set<String> COUNT_KEYS = Set.of("atLeast", "within");
   private static final Set<String> LIMIT_KEYS = Set.of("times", "per");
   private static final List<String> DECAY_KINDS = List.of("halfLife", "perDay", "after");
-  private static final Set<String> TOPIC_KEYS = Set.of("id", "on", "where", "distinct", "interestedAt");
+  private static final Set<String> TOPIC_KEYS =
+      Set.of("id", "on", "where", "distinct", "interestedAt");
   private static final Set<String> LEVEL_KEYS = Set.of("id", "from");
 
   private static final Pattern TYPE_PREFIX = Pattern.compile("[a-z0-9_-]+(?:\\.[a-z0-9_-]+)*");
@@ -91,26 +92,37 @@ public final class ModelReader {
           model.optional("name", (node, path) -> Scalars.nonEmptyString(node, path, problems), id);
       Scale scale = model.optional("scale", this::scale, Scale.UNBOUNDED);
       List<FitRule> fit =
-          model.optional("fit", (node, path) -> list(node, path, this::fitRule, FitRule::id), List.of());
+          model.optional(
+              "fit", (node, path) -> list(node, path, this::fitRule, FitRule::id), List.of());
       List<EngagementRule> engagement =
           model.optional(
               "engagement",
               (node, path) -> list(node, path, this::engagementRule, EngagementRule::id),
               List.of());
       List<Topic> topics =
-          model.optional("topics", (node, path) -> list(node, path, this::topic, Topic::id), List.of());
+          model.optional(
+              "topics", (node, path) -> list(node, path, this::topic, Topic::id), List.of());
       List<Tier> tiers = model.optional("tiers", this::tiers, List.of());
       List<Grade> grades = model.optional("grades", this::grades, List.of());
       ruleCount(model);
-      if (scale != null && tiers != null && scale.hasFloor() && !tiers.isEmpty()
+      if (scale != null
+          && tiers != null
+          && scale.hasFloor()
+          && !tiers.isEmpty()
           && tiers.get(0).from() > scale.floor()) {
         problems.add(
             keyPath(firstItem(model.get("tiers")), model.at("tiers").index(0), "from"),
             "must be at most the scale's floor (" + text(scale.floor()) + ")");
       }
       if (!problems.isEmpty()
-          || id == null || name == null || scale == null || fit == null || engagement == null
-          || topics == null || tiers == null || grades == null) {
+          || id == null
+          || name == null
+          || scale == null
+          || fit == null
+          || engagement == null
+          || topics == null
+          || tiers == null
+          || grades == null) {
         return null;
       }
       return new ScoringModel(id, name, scale, fit, engagement, topics, tiers, grades);
@@ -150,7 +162,10 @@ public final class ModelReader {
      * duplicate is reported at the later item's {@code id}.
      */
     private <T> List<T> list(
-        Object node, TreePath path, BiFunction<Object, TreePath, T> item, Function<T, String> idOf) {
+        Object node,
+        TreePath path,
+        BiFunction<Object, TreePath, T> item,
+        Function<T, String> idOf) {
       if (!(node instanceof List<?> list)) {
         problems.add(path, "must be a list");
         return null;
@@ -201,8 +216,13 @@ public final class ModelReader {
       Trigger trigger = rule.optional("count", this::count, new Trigger.EachEvent());
       Limit limit = rule.optional("limit", this::limit, new Limit.Unlimited());
       Decay decay = rule.optional("decay", this::decay, new Decay.None());
-      if (id == null || points == null || on == null || where == null || trigger == null
-          || limit == null || decay == null) {
+      if (id == null
+          || points == null
+          || on == null
+          || where == null
+          || trigger == null
+          || limit == null
+          || decay == null) {
         return null;
       }
       return new EngagementRule(id, points, on, where, trigger, limit, decay);
@@ -278,7 +298,8 @@ public final class ModelReader {
       EventTypes on = topic.required("on", this::on);
       Condition where = topic.optional("where", eventPredicates::read, new Condition.Always());
       String distinct =
-          topic.optional("distinct", (value, at) -> Scalars.nonEmptyString(value, at, problems), "url");
+          topic.optional(
+              "distinct", (value, at) -> Scalars.nonEmptyString(value, at, problems), "url");
       Integer interestedAt = topic.required("interestedAt", this::positiveInt);
       if (id == null || on == null || where == null || distinct == null || interestedAt == null) {
         return null;
@@ -287,12 +308,17 @@ public final class ModelReader {
     }
 
     private List<Tier> tiers(Object node, TreePath path) {
-      return levels(node, path, (value, at) -> Scalars.id(value, at, problems), Tier::new, Tier::id);
+      return levels(
+          node, path, (value, at) -> Scalars.id(value, at, problems), Tier::new, Tier::id);
     }
 
     private List<Grade> grades(Object node, TreePath path) {
       return levels(
-          node, path, (value, at) -> Scalars.nonEmptyString(value, at, problems), Grade::new, Grade::id);
+          node,
+          path,
+          (value, at) -> Scalars.nonEmptyString(value, at, problems),
+          Grade::new,
+          Grade::id);
     }
 
     /** Tiers or grades: a non-empty list of {@code {id, from}}, {@code from} strictly ascending. */
@@ -365,7 +391,8 @@ public final class ModelReader {
       if (text.equals("*")) {
         return new EventTypes.AnyType();
       }
-      if (text.endsWith(".*") && TYPE_PREFIX.matcher(text.substring(0, text.length() - 2)).matches()) {
+      if (text.endsWith(".*")
+          && TYPE_PREFIX.matcher(text.substring(0, text.length() - 2)).matches()) {
         return new EventTypes.StartingWith(text.substring(0, text.length() - 2));
       }
       if (Scalars.EVENT_TYPE.matcher(text).matches()) {
@@ -380,8 +407,8 @@ public final class ModelReader {
     }
 
     /**
-     * Points are finite and at most {@value #MAX_POINTS} in size: a bound no real rule comes
-     * near, which keeps any sum of awards finite (a choice where the spec is silent).
+     * Points are finite and at most {@value #MAX_POINTS} in size: a bound no real rule comes near,
+     * which keeps any sum of awards finite (a choice where the spec is silent).
      */
     private Double points(Object node, TreePath path) {
       Double points = number(node, path);

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads predicates (scoring-model.md, "Predicates"): {@code when} on a contact, {@code where} on
- * an event. A predicate is an object with exactly one of {@code field} (with exactly one
- * operator), {@code tag} (contacts only), {@code all}, {@code any} or {@code not}; nesting
- * deeper than {@value #MAX_DEPTH} levels is a problem.
+ * Reads predicates (scoring-model.md, "Predicates"): {@code when} on a contact, {@code where} on an
+ * event. A predicate is an object with exactly one of {@code field} (with exactly one operator),
+ * {@code tag} (contacts only), {@code all}, {@code any} or {@code not}; nesting deeper than {@value
+ * #MAX_DEPTH} levels is a problem.
  *
- * <p>Operands: {@code equals} a string, number or boolean; {@code in} a non-empty list of
- * those; {@code contains} and {@code endsWith} a non-empty string, or a number, which stands for
- * its text form ({@link Value#textOf}: {@code 50.0} is {@code "50"}), since that is what they
- * test; {@code matches} a string (see {@link RegexCheck}); {@code between} two strings or
- * numbers in ascending order as the engine compares them; {@code exists} a boolean.
+ * <p>Operands: {@code equals} a string, number or boolean; {@code in} a non-empty list of those;
+ * {@code contains} and {@code endsWith} a non-empty string, or a number, which stands for its text
+ * form ({@link Value#textOf}: {@code 50.0} is {@code "50"}), since that is what they test; {@code
+ * matches} a string (see {@link RegexCheck}); {@code between} two strings or numbers in ascending
+ * order as the engine compares them; {@code exists} a boolean.
  */
 final class PredicateReader {
   /** How deeply predicates may nest (all, any and not each add a level). */
@@ -28,8 +28,19 @@ final class PredicateReader {
       List.of("equals", "in", "contains", "matches", "between", "exists", "endsWith");
 
   private static final Set<String> KEYS =
-      Set.of("field", "equals", "in", "contains", "matches", "between", "exists", "endsWith",
-          "tag", "all", "any", "not");
+      Set.of(
+          "field",
+          "equals",
+          "in",
+          "contains",
+          "matches",
+          "between",
+          "exists",
+          "endsWith",
+          "tag",
+          "all",
+          "any",
+          "not");
 
   private static final String FORMS = "field, tag, all, any or not";
 
@@ -80,7 +91,8 @@ final class PredicateReader {
     if (forms.isEmpty()) {
       problems.add(path, "must have one of " + FORMS);
     } else if (forms.size() > 1) {
-      problems.add(path, "must have only one of " + FORMS + " (has " + String.join(", ", forms) + ")");
+      problems.add(
+          path, "must have only one of " + FORMS + " (has " + String.join(", ", forms) + ")");
     }
     Condition field = fieldForm ? onField(predicate, operators) : null;
     Condition tag = predicate.optional("tag", this::tag, null);
@@ -101,7 +113,9 @@ final class PredicateReader {
 
   private Condition onField(TreeObject predicate, List<String> operators) {
     TreePath path = predicate.path();
-    String field = predicate.optional("field", (value, at) -> Scalars.nonEmptyString(value, at, problems), null);
+    String field =
+        predicate.optional(
+            "field", (value, at) -> Scalars.nonEmptyString(value, at, problems), null);
     if (!predicate.has("field")) {
       problems.add(path, String.join(", ", operators) + " needs a field");
     }
@@ -160,7 +174,8 @@ final class PredicateReader {
       Double number = Scalars.finiteNumber(node, path, problems);
       return number == null ? null : new Value.Number(number);
     }
-    problems.add(path, booleans ? "must be a string, number or boolean" : "must be a string or number");
+    problems.add(
+        path, booleans ? "must be a string, number or boolean" : "must be a string or number");
     return null;
   }
 

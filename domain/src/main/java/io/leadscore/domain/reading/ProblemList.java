@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Collects the problems found while reading one input, each at its {@link TreePath}, and lists
- * them in document order (a value's own problems before its children's; problems at the same
- * place in the order they were found). Not thread-safe: one per read.
+ * Collects the problems found while reading one input, each at its {@link TreePath}, and lists them
+ * in document order (a value's own problems before its children's; problems at the same place in
+ * the order they were found). Not thread-safe: one per read.
  */
 final class ProblemList {
   private record Found(int[] position, int sequence, Problem problem) {}
@@ -36,7 +36,9 @@ final class ProblemList {
     return found.stream().sorted(DOCUMENT_ORDER).map(Found::problem).toList();
   }
 
-  /** {@code Valid(value)} when nothing was found (value must then be non-null), else every problem. */
+  /**
+   * {@code Valid(value)} when nothing was found (value must then be non-null), else every problem.
+   */
   <T> Read<T> result(T value) {
     if (!found.isEmpty() || value == null) {
       if (found.isEmpty()) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of reading user input: the value, or every problem found (never both, never an
- * empty problem list). Input with any problem is rejected whole.
+ * The outcome of reading user input: the value, or every problem found (never both, never an empty
+ * problem list). Input with any problem is rejected whole.
  *
  * @param <T> what was read
  */

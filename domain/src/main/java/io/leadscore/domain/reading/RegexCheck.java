@@ -9,9 +9,9 @@ import java.util.Deque;
  * accepts it, at most {@value #MAX_LENGTH} characters.
  *
  * <p>RE2/J expands counted repetitions when it compiles, without a size limit: {@code
- * ((a{1000}){1000}){1000}} exhausts any heap. So before compiling, the size of the expanded
- * pattern is estimated from its text (each counted repetition multiplies what it repeats) and
- * a pattern beyond {@value #MAX_EXPANDED} is rejected. The estimate only ever over-counts.
+ * ((a{1000}){1000}){1000}} exhausts any heap. So before compiling, the size of the expanded pattern
+ * is estimated from its text (each counted repetition multiplies what it repeats) and a pattern
+ * beyond {@value #MAX_EXPANDED} is rejected. The estimate only ever over-counts.
  */
 final class RegexCheck {
   private RegexCheck() {}
@@ -27,8 +27,7 @@ final class RegexCheck {
     }
     if (expandedSize(regex) > MAX_EXPANDED) {
       problems.add(
-          path,
-          "not a valid RE2 regular expression: repetitions expand beyond " + MAX_EXPANDED);
+          path, "not a valid RE2 regular expression: repetitions expand beyond " + MAX_EXPANDED);
       return null;
     }
     try {
@@ -52,9 +51,9 @@ final class RegexCheck {
   private static final long CEILING = 1L << 40;
 
   /**
-   * Over-estimates the number of instructions the pattern compiles to: every character, class
-   * or escape counts 1, a group its content plus 1, and {@code x{n,m}} counts {@code x} times
-   * {@code max(n, m) + 1}. Linear in the text; never throws.
+   * Over-estimates the number of instructions the pattern compiles to: every character, class or
+   * escape counts 1, a group its content plus 1, and {@code x{n,m}} counts {@code x} times {@code
+   * max(n, m) + 1}. Linear in the text; never throws.
    */
   static long expandedSize(String regex) {
     Deque<Group> stack = new ArrayDeque<>();
@@ -170,7 +169,10 @@ final class RegexCheck {
     return n;
   }
 
-  /** The index of the {@code }} closing a repeat {@code {n}}, {@code {n,}} or {@code {n,m}} at i, or -1. */
+  /**
+   * The index of the {@code }} closing a repeat {@code {n}}, {@code {n,}} or {@code {n,m}} at i, or
+   * -1.
+   */
   private static int repeatEnd(String regex, int i) {
     int n = regex.length();
     int k = i + 1;

@@ -5,9 +5,9 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
- * Reads scalars (strings, numbers, booleans) out of an input tree, reporting what was expected
- * when the value is anything else. Numbers are the JDK types JSON and YAML parsers give; any
- * other object, including a {@link Boolean}, is not a number. Never throws.
+ * Reads scalars (strings, numbers, booleans) out of an input tree, reporting what was expected when
+ * the value is anything else. Numbers are the JDK types JSON and YAML parsers give; any other
+ * object, including a {@link Boolean}, is not a number. Never throws.
  */
 final class Scalars {
   private Scalars() {}
@@ -44,8 +44,8 @@ final class Scalars {
   }
 
   /**
-   * The number as a double; infinite when beyond double range. Very large or very small
-   * big numbers are decided from their size, without converting all their digits.
+   * The number as a double; infinite when beyond double range. Very large or very small big numbers
+   * are decided from their size, without converting all their digits.
    */
   static double toDouble(Object number) {
     return switch (number) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One object (map) of an input tree, seen through its string keys in document order. Reads
- * the map's entries once, so a hostile map is never asked for anything else. Not thread-safe.
+ * One object (map) of an input tree, seen through its string keys in document order. Reads the
+ * map's entries once, so a hostile map is never asked for anything else. Not thread-safe.
  */
 final class TreeObject {
   /** Reads one value at a path; returns null after reporting a problem. */

@@ -1,9 +1,9 @@
 package io.leadscore.domain.reading;
 
 /**
- * Where a value sits in an input tree: its printed path ({@code engagement[2].decay.halfLife})
- * and its position in document order (the index of each map entry or list item on the way),
- * so problems found in any order can be listed in document order. Immutable.
+ * Where a value sits in an input tree: its printed path ({@code engagement[2].decay.halfLife}) and
+ * its position in document order (the index of each map entry or list item on the way), so problems
+ * found in any order can be listed in document order. Immutable.
  */
 final class TreePath {
   /** The position given to a key that is absent: after every entry of its object. */

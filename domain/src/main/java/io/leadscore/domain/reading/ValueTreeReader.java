@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a plain object of values (event properties, contact attributes) into the flat field
- * map conditions test, via {@link Values#flatten}: nested objects become dotted names. Checks the
- * tree first, so every problem has its path: values must be strings, finite numbers, booleans,
- * nulls (dropped, as missing), lists of those (nested lists flatten), or objects; keys strings;
- * two entries may not flatten to the same name ({@code {"a.b": 1, "a": {"b": 2}}}); nesting is
- * limited to {@value #MAX_DEPTH} levels.
+ * Reads a plain object of values (event properties, contact attributes) into the flat field map
+ * conditions test, via {@link Values#flatten}: nested objects become dotted names. Checks the tree
+ * first, so every problem has its path: values must be strings, finite numbers, booleans, nulls
+ * (dropped, as missing), lists of those (nested lists flatten), or objects; keys strings; two
+ * entries may not flatten to the same name ({@code {"a.b": 1, "a": {"b": 2}}}); nesting is limited
+ * to {@value #MAX_DEPTH} levels.
  */
 final class ValueTreeReader {
   private ValueTreeReader() {}
@@ -42,7 +42,12 @@ final class ValueTreeReader {
   }
 
   private static void checkObject(
-      Map<?, ?> map, TreePath path, String prefix, Set<String> names, int depth, ProblemList problems) {
+      Map<?, ?> map,
+      TreePath path,
+      String prefix,
+      Set<String> names,
+      int depth,
+      ProblemList problems) {
     int ordinal = 0;
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       Object key = entry.getKey();
@@ -62,7 +67,8 @@ final class ValueTreeReader {
         continue;
       }
       if (value != null && !names.add(flatName)) {
-        problems.add(at, "duplicate name '" + flatName + "' once nested names are joined with dots");
+        problems.add(
+            at, "duplicate name '" + flatName + "' once nested names are joined with dots");
       }
       checkValue(value, at, depth, problems);
     }

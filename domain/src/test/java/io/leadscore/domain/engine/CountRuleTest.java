@@ -16,11 +16,15 @@ import org.junit.jupiter.api.Test;
 /** Count rules: "engaged reader after 3 opens in 30 days" (Semantics 2, "Count, then limit"). */
 class CountRuleTest {
   private static final ScoringModel ENGAGED_READER =
-      engagementModel(withCount(onEvery("engaged-reader", 15, "email.opened"), 3, Duration.ofDays(30)));
+      engagementModel(
+          withCount(onEvery("engaged-reader", 15, "email.opened"), 3, Duration.ofDays(30)));
 
   private static LeadScore.Contribution engagedReader(Instant asOf, Event... events) {
     LeadScore score = ScoringEngine.score(ENGAGED_READER, Contact.EMPTY, List.of(events), asOf);
-    return score.breakdown().stream().filter(c -> c.rule().equals("engaged-reader")).findFirst().orElse(null);
+    return score.breakdown().stream()
+        .filter(c -> c.rule().equals("engaged-reader"))
+        .findFirst()
+        .orElse(null);
   }
 
   private static Event open(String key, double day) {
@@ -32,13 +36,21 @@ class CountRuleTest {
     var contribution = engagedReader(T0.plus(days(10)), open("a", 0), open("b", 1), open("c", 2));
     assertThat(contribution.awards()).isEqualTo(1);
     assertThat(contribution.points()).isEqualTo(15);
-    assertThat(engagedReader(T0.plus(days(1.5)), open("a", 0), open("b", 1), open("c", 2))).isNull();
+    assertThat(engagedReader(T0.plus(days(1.5)), open("a", 0), open("b", 1), open("c", 2)))
+        .isNull();
   }
 
   @Test
   void does_not_award_again_inside_the_window_of_its_last_award() {
     var contribution =
-        engagedReader(T0.plus(days(20)), open("a", 0), open("b", 1), open("c", 2), open("d", 3), open("e", 4), open("f", 5));
+        engagedReader(
+            T0.plus(days(20)),
+            open("a", 0),
+            open("b", 1),
+            open("c", 2),
+            open("d", 3),
+            open("e", 4),
+            open("f", 5));
     assertThat(contribution.awards()).isEqualTo(1);
   }
 
@@ -47,9 +59,14 @@ class CountRuleTest {
     var contribution =
         engagedReader(
             T0.plus(days(100)),
-            open("a", 0), open("b", 1), open("c", 2), // award at day 2
-            open("d", 40), open("e", 41), open("f", 42), // award at day 42
-            open("g", 80), open("h", 81)); // only two: no award
+            open("a", 0),
+            open("b", 1),
+            open("c", 2), // award at day 2
+            open("d", 40),
+            open("e", 41),
+            open("f", 42), // award at day 42
+            open("g", 80),
+            open("h", 81)); // only two: no award
     assertThat(contribution.awards()).isEqualTo(2);
     assertThat(contribution.points()).isEqualTo(30);
   }
@@ -58,25 +75,35 @@ class CountRuleTest {
   void awards_again_once_its_last_award_has_left_the_window() {
     // award at day 2; at day 32 the window (2, 32] excludes the award at exactly t - W
     var contribution =
-        engagedReader(T0.plus(days(50)), open("a", 0), open("b", 1), open("c", 2), open("d", 30), open("e", 31), open("f", 32));
+        engagedReader(
+            T0.plus(days(50)),
+            open("a", 0),
+            open("b", 1),
+            open("c", 2),
+            open("d", 30),
+            open("e", 31),
+            open("f", 32));
     assertThat(contribution.awards()).isEqualTo(2);
   }
 
   @Test
   void window_excludes_an_event_at_exactly_t_minus_w() {
-    assertThat(engagedReader(T0.plus(days(40)), open("a", 0), open("b", 15), open("c", 30))).isNull();
+    assertThat(engagedReader(T0.plus(days(40)), open("a", 0), open("b", 15), open("c", 30)))
+        .isNull();
   }
 
   @Test
   void window_includes_an_event_just_after_t_minus_w() {
     Event justInside = eventAt("a", "email.opened", T0.plusNanos(1));
-    assertThat(engagedReader(T0.plus(days(40)), justInside, open("b", 15), open("c", 30)).awards()).isEqualTo(1);
+    assertThat(engagedReader(T0.plus(days(40)), justInside, open("b", 15), open("c", 30)).awards())
+        .isEqualTo(1);
   }
 
   @Test
   void window_includes_events_at_t_itself() {
     // three opens at the same instant: the third (in eventKey order) makes three in (t - W, t]
-    assertThat(engagedReader(T0.plus(days(1)), open("x", 0), open("y", 0), open("z", 0)).awards()).isEqualTo(1);
+    assertThat(engagedReader(T0.plus(days(1)), open("x", 0), open("y", 0), open("z", 0)).awards())
+        .isEqualTo(1);
   }
 
   @Test
@@ -92,7 +119,9 @@ class CountRuleTest {
       events.add(open("o" + (100 + day), day));
     }
     LeadScore score = ScoringEngine.score(limited, Contact.EMPTY, events, T0.plus(days(90)));
-    assertThat(score.breakdown()).singleElement().satisfies(c -> assertThat(c.awards()).isEqualTo(1));
+    assertThat(score.breakdown())
+        .singleElement()
+        .satisfies(c -> assertThat(c.awards()).isEqualTo(1));
   }
 
   @Test
@@ -109,7 +138,9 @@ class CountRuleTest {
       events.add(open(String.format("k%03d", day), day));
     }
     LeadScore score = ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(30)));
-    assertThat(score.breakdown()).singleElement().satisfies(c -> assertThat(c.awards()).isEqualTo(2));
+    assertThat(score.breakdown())
+        .singleElement()
+        .satisfies(c -> assertThat(c.awards()).isEqualTo(2));
     assertThat(NaiveScorer.score(model, Contact.EMPTY, events, T0.plus(days(30)))).isEqualTo(score);
   }
 }

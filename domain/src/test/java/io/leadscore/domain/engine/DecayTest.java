@@ -83,8 +83,10 @@ class DecayTest {
 
   @Test
   void decays_reject_non_positive_durations_and_negative_rates() {
-    assertThatThrownBy(() -> new Decay.HalfLife(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Decay.Expires(Duration.ofDays(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Decay.HalfLife(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Decay.Expires(Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Decay.PerDay(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

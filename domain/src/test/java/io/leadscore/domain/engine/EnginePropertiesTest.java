@@ -36,13 +36,19 @@ import net.jqwik.api.Provide;
 
 /**
  * The engine's two defining properties (scoring-model.md) and its invariants (quality.md,
- * engine-properties), over random models, histories, arrival orders and instants. The oracle
- * is {@link NaiveScorer}, written independently from the spec's text.
+ * engine-properties), over random models, histories, arrival orders and instants. The oracle is
+ * {@link NaiveScorer}, written independently from the spec's text.
  */
 class EnginePropertiesTest {
 
   /** A random model, a history (with ties and events after asOf) and instants to look at. */
-  record Scenario(ScoringModel model, Contact contact, List<Event> events, Instant asOf, Instant other, long seed) {}
+  record Scenario(
+      ScoringModel model,
+      Contact contact,
+      List<Event> events,
+      Instant asOf,
+      Instant other,
+      long seed) {}
 
   private static final List<String> TYPES =
       List.of("email.opened", "email.clicked", "form.submitted", "page.viewed", "demo.requested");
@@ -67,8 +73,10 @@ class EnginePropertiesTest {
   void time_travel_one_state_answers_for_any_instant(@ForAll("scenarios") Scenario s) {
     ContactScoreState state = ScoringEngine.compile(s.model()).newState();
     s.events().reversed().forEach(state::fold);
-    for (Instant at : List.of(s.asOf(), s.other(), T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(400)))) {
-      assertThat(state.scoreAt(s.contact(), at)).isEqualTo(NaiveScorer.score(s.model(), s.contact(), s.events(), at));
+    for (Instant at :
+        List.of(s.asOf(), s.other(), T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(400)))) {
+      assertThat(state.scoreAt(s.contact(), at))
+          .isEqualTo(NaiveScorer.score(s.model(), s.contact(), s.events(), at));
     }
   }
 
@@ -80,7 +88,11 @@ class EnginePropertiesTest {
     Scale scale = s.model().scale();
     assertThat(score.score()).isBetween(scale.floor(), scale.cap());
     assertThat(score.score()).isEqualTo(scale.clamp(score.fit() + score.engagement()));
-    Tier tier = s.model().tiers().stream().filter(t -> t.id().equals(score.tier())).findFirst().orElseThrow();
+    Tier tier =
+        s.model().tiers().stream()
+            .filter(t -> t.id().equals(score.tier()))
+            .findFirst()
+            .orElseThrow();
     int index = s.model().tiers().indexOf(tier);
     if (index > 0) {
       assertThat(tier.from()).isLessThanOrEqualTo(score.score());
@@ -88,7 +100,11 @@ class EnginePropertiesTest {
     if (index + 1 < s.model().tiers().size()) {
       assertThat(s.model().tiers().get(index + 1).from()).isGreaterThan(score.score());
     }
-    Grade grade = s.model().grades().stream().filter(g -> g.id().equals(score.grade())).findFirst().orElseThrow();
+    Grade grade =
+        s.model().grades().stream()
+            .filter(g -> g.id().equals(score.grade()))
+            .findFirst()
+            .orElseThrow();
     int gradeIndex = s.model().grades().indexOf(grade);
     if (gradeIndex + 1 < s.model().grades().size()) {
       assertThat(s.model().grades().get(gradeIndex + 1).from()).isGreaterThan(score.fit());
@@ -110,7 +126,8 @@ class EnginePropertiesTest {
 
   @Provide
   Arbitrary<Scenario> scenarios() {
-    Arbitrary<List<EngagementRule>> rules = rule().list().ofMinSize(0).ofMaxSize(6).uniqueElements(EngagementRule::id);
+    Arbitrary<List<EngagementRule>> rules =
+        rule().list().ofMinSize(0).ofMaxSize(6).uniqueElements(EngagementRule::id);
     Arbitrary<List<Event>> events = event().list().ofMaxSize(60).uniqueElements(Event::eventKey);
     Arbitrary<Scale> scales =
         Arbitraries.of(Scale.UNBOUNDED, new Scale(0, 100), new Scale(-20, 1000), new Scale(0, 0));
@@ -121,32 +138,57 @@ class EnginePropertiesTest {
             Contact.EMPTY,
             ModelFixtures.contact("title", "VP Marketing", "company_size", 250),
             ModelFixtures.taggedContact(Set.of("prospect"), "title", "Student"));
-    return Combinators.combine(rules, events, scales, topicThreshold, minutes, minutes, contacts, Arbitraries.longs())
+    return Combinators.combine(
+            rules, events, scales, topicThreshold, minutes, minutes, contacts, Arbitraries.longs())
         .as(
             (engagement, history, scale, threshold, asOfMinutes, otherMinutes, contact, seed) -> {
-              List<Tier> tiers = scale.hasFloor()
-                  ? List.of(new Tier("cold", scale.floor()), new Tier("warm", scale.floor() + 30), new Tier("hot", scale.floor() + 60))
-                  : ModelFixtures.coldWarmHot();
+              List<Tier> tiers =
+                  scale.hasFloor()
+                      ? List.of(
+                          new Tier("cold", scale.floor()),
+                          new Tier("warm", scale.floor() + 30),
+                          new Tier("hot", scale.floor() + 60))
+                      : ModelFixtures.coldWarmHot();
               List<FitRule> fit =
                   List.of(
-                      new FitRule("vp", 20, new Condition.OnField("title", new FieldTest.Contains("vp"))),
+                      new FitRule(
+                          "vp", 20, new Condition.OnField("title", new FieldTest.Contains("vp"))),
                       new FitRule("prospect", 30, new Condition.HasTag("prospect")),
-                      new FitRule("student", -40, new Condition.OnField("title", new FieldTest.Contains("student"))));
+                      new FitRule(
+                          "student",
+                          -40,
+                          new Condition.OnField("title", new FieldTest.Contains("student"))));
               Topic topic =
-                  new Topic("t", ModelFixtures.types("email.clicked"), new Condition.Always(), "url", threshold);
+                  new Topic(
+                      "t",
+                      ModelFixtures.types("email.clicked"),
+                      new Condition.Always(),
+                      "url",
+                      threshold);
               var model =
                   new ScoringModel(
-                      "p", "p", scale, fit, engagement, List.of(topic), tiers,
+                      "p",
+                      "p",
+                      scale,
+                      fit,
+                      engagement,
+                      List.of(topic),
+                      tiers,
                       List.of(new Grade("C", -100), new Grade("B", 0), new Grade("A", 30)));
               return new Scenario(
-                  model, contact, history, T0.plus(Duration.ofMinutes(asOfMinutes)),
-                  T0.plus(Duration.ofMinutes(otherMinutes)), seed);
+                  model,
+                  contact,
+                  history,
+                  T0.plus(Duration.ofMinutes(asOfMinutes)),
+                  T0.plus(Duration.ofMinutes(otherMinutes)),
+                  seed);
             });
   }
 
   private Arbitrary<EngagementRule> rule() {
     Arbitrary<String> ids = Arbitraries.strings().withChars("abcdefgh").ofLength(3);
-    Arbitrary<String> on = Arbitraries.of("email.opened", "email.clicked", "form.submitted", "email.*", "*");
+    Arbitrary<String> on =
+        Arbitraries.of("email.opened", "email.clicked", "form.submitted", "email.*", "*");
     Arbitrary<Condition> where =
         Arbitraries.of(
             new Condition.Always(),
@@ -155,38 +197,50 @@ class EnginePropertiesTest {
     Arbitrary<Trigger> trigger =
         Arbitraries.oneOf(
             Arbitraries.just(new Trigger.EachEvent()),
-            Combinators.combine(Arbitraries.integers().between(1, 4), windows()).as(Trigger.Count::new));
+            Combinators.combine(Arbitraries.integers().between(1, 4), windows())
+                .as(Trigger.Count::new));
     Arbitrary<Limit> limit =
         Arbitraries.oneOf(
             Arbitraries.just(new Limit.Unlimited()),
             Arbitraries.integers().between(1, 5).map(Limit.Times::new),
-            Combinators.combine(Arbitraries.integers().between(1, 3), windows()).as(Limit.TimesPer::new));
+            Combinators.combine(Arbitraries.integers().between(1, 3), windows())
+                .as(Limit.TimesPer::new));
     return Combinators.combine(ids, points(), on, where, trigger, limit, decays())
-        .as((id, points, type, condition, trig, lim, decay) ->
-            new EngagementRule(id, points, ModelFixtures.types(type), condition, trig, lim, decay));
+        .as(
+            (id, points, type, condition, trig, lim, decay) ->
+                new EngagementRule(
+                    id, points, ModelFixtures.types(type), condition, trig, lim, decay));
   }
 
   private Arbitrary<Event> event() {
-    Arbitrary<String> keys = Arbitraries.strings().withChars("abcdefghij0123456789").ofMinLength(1).ofMaxLength(4);
+    Arbitrary<String> keys =
+        Arbitraries.strings().withChars("abcdefghij0123456789").ofMinLength(1).ofMaxLength(4);
     // hours, so that equal timestamps (ties) are common
     Arbitrary<Integer> hours = Arbitraries.integers().between(0, 95 * 24).map(h -> h - h % 5);
     Arbitrary<String> forms = Arbitraries.of("a", "b", "");
     Arbitrary<String> urls = Arbitraries.of("u1", "u2", "u3", "");
     return Combinators.combine(keys, Arbitraries.of(TYPES), hours, forms, urls)
-        .as((key, type, hour, form, url) -> {
-          var props = new ArrayList<Object>();
-          if (!form.isEmpty()) {
-            props.addAll(List.of("form", form));
-          }
-          if (!url.isEmpty()) {
-            props.addAll(List.of("url", url));
-          }
-          return ModelFixtures.eventAt(key, type, T0.plus(Duration.ofHours(hour)), props.toArray());
-        });
+        .as(
+            (key, type, hour, form, url) -> {
+              var props = new ArrayList<Object>();
+              if (!form.isEmpty()) {
+                props.addAll(List.of("form", form));
+              }
+              if (!url.isEmpty()) {
+                props.addAll(List.of("url", url));
+              }
+              return ModelFixtures.eventAt(
+                  key, type, T0.plus(Duration.ofHours(hour)), props.toArray());
+            });
   }
 
   private Arbitrary<Duration> windows() {
-    return Arbitraries.of(Duration.ofHours(1), Duration.ofHours(30), Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(30));
+    return Arbitraries.of(
+        Duration.ofHours(1),
+        Duration.ofHours(30),
+        Duration.ofDays(2),
+        Duration.ofDays(7),
+        Duration.ofDays(30));
   }
 
   @Provide

@@ -24,8 +24,11 @@ class LimitRuleTest {
   }
 
   private static LeadScore.Contribution click(Limit limit, List<Event> events, double asOfDay) {
-    ScoringModel model = engagementModel(withLimit(onEvery("email-click", 10, "email.clicked"), limit));
-    return ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(asOfDay))).breakdown().getFirst();
+    ScoringModel model =
+        engagementModel(withLimit(onEvery("email-click", 10, "email.clicked"), limit));
+    return ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(asOfDay)))
+        .breakdown()
+        .getFirst();
   }
 
   @Test
@@ -44,16 +47,20 @@ class LimitRuleTest {
 
   @Test
   void an_award_at_exactly_t_minus_per_no_longer_counts_against_the_limit() {
-    var events = List.of(event("a", "email.clicked", days(0)), event("b", "email.clicked", days(30)));
+    var events =
+        List.of(event("a", "email.clicked", days(0)), event("b", "email.clicked", days(30)));
     assertThat(click(new Limit.TimesPer(1, Duration.ofDays(30)), events, 40).awards()).isEqualTo(2);
-    var closer = List.of(event("a", "email.clicked", days(0)), event("b", "email.clicked", days(29.99)));
+    var closer =
+        List.of(event("a", "email.clicked", days(0)), event("b", "email.clicked", days(29.99)));
     assertThat(click(new Limit.TimesPer(1, Duration.ofDays(30)), closer, 40).awards()).isEqualTo(1);
   }
 
   @Test
   void per_counts_kept_awards_not_dropped_ones() {
-    // 1 per 2 days, clicks every day: kept at 0, dropped at 1, kept at 2 (only day 0 was kept in (0, 2])
-    assertThat(click(new Limit.TimesPer(1, Duration.ofDays(2)), dailyClicks(5), 10).awards()).isEqualTo(3);
+    // 1 per 2 days, clicks every day: kept at 0, dropped at 1, kept at 2 (only day 0 was kept in
+    // (0, 2])
+    assertThat(click(new Limit.TimesPer(1, Duration.ofDays(2)), dailyClicks(5), 10).awards())
+        .isEqualTo(3);
   }
 
   @Test
@@ -61,7 +68,8 @@ class LimitRuleTest {
     // same instant: keys "b" and "a"; with times 1 the award kept is the one with key "a"
     ScoringModel model =
         engagementModel(withLimit(onEvery("form", 25, "form.submitted"), new Limit.Times(1)));
-    var events = List.of(event("b", "form.submitted", days(0)), event("a", "form.submitted", days(0)));
+    var events =
+        List.of(event("b", "form.submitted", days(0)), event("a", "form.submitted", days(0)));
     var incremental = ScoringEngine.compile(model).newState();
     events.forEach(incremental::fold);
     LeadScore whole = ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(1)));

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The spec read literally, written independently of the engine: for every rule it re-filters
- * all events and re-counts every window from scratch (quadratic). It is the test oracle the
- * engine is checked against, and baseline (b) of the engine-score benchmark (quality.md).
+ * The spec read literally, written independently of the engine: for every rule it re-filters all
+ * events and re-counts every window from scratch (quadratic). It is the test oracle the engine is
+ * checked against, and baseline (b) of the engine-score benchmark (quality.md).
  */
 public final class NaiveScorer {
   private NaiveScorer() {}
@@ -74,11 +74,20 @@ public final class NaiveScorer {
           }
         }
       }
-      topics.add(new LeadScore.TopicInterest(topic.id(), items.size(), items.size() >= topic.interestedAt()));
+      topics.add(
+          new LeadScore.TopicInterest(
+              topic.id(), items.size(), items.size() >= topic.interestedAt()));
     }
     return new LeadScore(
-        model.id(), asOf, score, fit, engagement, tier(model.tiers(), score), grade(model.grades(), fit),
-        topics, breakdown);
+        model.id(),
+        asOf,
+        score,
+        fit,
+        engagement,
+        tier(model.tiers(), score),
+        grade(model.grades(), fit),
+        topics,
+        breakdown);
   }
 
   private static List<Event> matching(EngagementRule rule, List<Event> history) {

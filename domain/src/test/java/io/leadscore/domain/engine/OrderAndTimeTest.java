@@ -18,14 +18,20 @@ import java.util.List;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
-/** Ordering, `on` matching, events after asOf and time zones ("Order and time", quality.md clock-edges). */
+/**
+ * Ordering, `on` matching, events after asOf and time zones ("Order and time", quality.md
+ * clock-edges).
+ */
 class OrderAndTimeTest {
 
   @Test
   void events_after_as_of_count_nowhere_not_even_in_limits() {
-    ScoringModel model = engagementModel(withLimit(onEvery("click", 10, "email.clicked"), new Limit.Times(1)));
+    ScoringModel model =
+        engagementModel(withLimit(onEvery("click", 10, "email.clicked"), new Limit.Times(1)));
     // the future click would use up the limit if it counted; the past click must be the kept one
-    var events = List.of(event("future", "email.clicked", days(10)), event("past", "email.clicked", days(1)));
+    var events =
+        List.of(
+            event("future", "email.clicked", days(10)), event("past", "email.clicked", days(1)));
     LeadScore score = ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(5)));
     assertThat(score.engagement()).isEqualTo(10);
     assertThat(ScoringEngine.score(model, Contact.EMPTY, events, T0).breakdown()).isEmpty();
@@ -35,8 +41,12 @@ class OrderAndTimeTest {
   void an_event_exactly_at_as_of_counts() {
     ScoringModel model = engagementModel(onEvery("click", 10, "email.clicked"));
     var events = List.of(event("a", "email.clicked", days(1)));
-    assertThat(ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(1))).engagement()).isEqualTo(10);
-    assertThat(ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(1)).minusNanos(1)).engagement()).isZero();
+    assertThat(ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(1))).engagement())
+        .isEqualTo(10);
+    assertThat(
+            ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(1)).minusNanos(1))
+                .engagement())
+        .isZero();
   }
 
   @Test
@@ -66,9 +76,13 @@ class OrderAndTimeTest {
     assertThat(awards(onEvery("r", 1, "*"), events, asOf)).isEqualTo(4);
     var list =
         new io.leadscore.domain.model.rule.EngagementRule(
-            "r", 1, new EventTypes.OneOf(List.of(types("form.submitted"), types("emailx.*"))),
-            new Condition.Always(), new io.leadscore.domain.model.rule.Trigger.EachEvent(),
-            new Limit.Unlimited(), new io.leadscore.domain.model.rule.Decay.None());
+            "r",
+            1,
+            new EventTypes.OneOf(List.of(types("form.submitted"), types("emailx.*"))),
+            new Condition.Always(),
+            new io.leadscore.domain.model.rule.Trigger.EachEvent(),
+            new Limit.Unlimited(),
+            new io.leadscore.domain.model.rule.Decay.None());
     assertThat(awards(list, events, asOf)).isEqualTo(2);
   }
 
@@ -88,16 +102,25 @@ class OrderAndTimeTest {
 
   @Test
   void far_past_and_far_future_instants_work() {
-    ScoringModel model = engagementModel(withDecay(onEvery("r", 10, "email.clicked"), new io.leadscore.domain.model.rule.Decay.PerDay(1)));
+    ScoringModel model =
+        engagementModel(
+            withDecay(
+                onEvery("r", 10, "email.clicked"),
+                new io.leadscore.domain.model.rule.Decay.PerDay(1)));
     var events = List.of(eventAt("old", "email.clicked", Instant.parse("1900-01-01T00:00:00Z")));
-    LeadScore score = ScoringEngine.score(model, Contact.EMPTY, events, Instant.parse("2999-12-31T23:59:59Z"));
+    LeadScore score =
+        ScoringEngine.score(model, Contact.EMPTY, events, Instant.parse("2999-12-31T23:59:59Z"));
     assertThat(score.engagement()).isZero();
     assertThat(score.breakdown().getFirst().awards()).isEqualTo(1);
   }
 
   @Test
   void results_do_not_depend_on_the_default_time_zone() {
-    ScoringModel model = engagementModel(withDecay(onEvery("r", 10, "email.clicked"), new io.leadscore.domain.model.rule.Decay.PerDay(1)));
+    ScoringModel model =
+        engagementModel(
+            withDecay(
+                onEvery("r", 10, "email.clicked"),
+                new io.leadscore.domain.model.rule.Decay.PerDay(1)));
     var events = List.of(event("a", "email.clicked", Duration.ofHours(23)));
     Instant asOf = T0.plus(Duration.ofHours(47));
     TimeZone original = TimeZone.getDefault();
@@ -113,8 +136,10 @@ class OrderAndTimeTest {
     }
   }
 
-  private static int awards(io.leadscore.domain.model.rule.EngagementRule rule, List<Event> events, Instant asOf) {
-    var breakdown = ScoringEngine.score(engagementModel(rule), Contact.EMPTY, events, asOf).breakdown();
+  private static int awards(
+      io.leadscore.domain.model.rule.EngagementRule rule, List<Event> events, Instant asOf) {
+    var breakdown =
+        ScoringEngine.score(engagementModel(rule), Contact.EMPTY, events, asOf).breakdown();
     return breakdown.isEmpty() ? 0 : breakdown.getFirst().awards();
   }
 }

@@ -16,7 +16,9 @@ class RecentTimesTest {
         recent.add(T0.plusSeconds(i));
         assertThat(recent.full()).isEqualTo(i + 1 >= capacity);
         int oldest = Math.max(0, i + 1 - capacity);
-        assertThat(recent.oldest()).as("capacity %d after %d", capacity, i).isEqualTo(T0.plusSeconds(oldest));
+        assertThat(recent.oldest())
+            .as("capacity %d after %d", capacity, i)
+            .isEqualTo(T0.plusSeconds(oldest));
       }
     }
   }

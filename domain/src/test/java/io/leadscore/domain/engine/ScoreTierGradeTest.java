@@ -34,16 +34,25 @@ class ScoreTierGradeTest {
     ScoringModel model =
         model(
             List.of(
-                fit("decision-maker", 20, new Condition.OnField("title", new FieldTest.Contains("vp"))),
+                fit(
+                    "decision-maker",
+                    20,
+                    new Condition.OnField("title", new FieldTest.Contains("vp"))),
                 fit("prospect", 30, new Condition.HasTag("Active-Prospect")),
-                fit("student", -40, new Condition.OnField("title", new FieldTest.Contains("student")))),
+                fit(
+                    "student",
+                    -40,
+                    new Condition.OnField("title", new FieldTest.Contains("student")))),
             List.of());
     Contact vp = taggedContact(Set.of("ACTIVE-prospect"), "title", "VP Sales");
     LeadScore score = ScoringEngine.score(model, vp, List.of(), T0);
     assertThat(score.fit()).isEqualTo(50);
     assertThat(score.engagement()).isZero();
     assertThat(score.breakdown())
-        .extracting(LeadScore.Contribution::rule, LeadScore.Contribution::kind, LeadScore.Contribution::awards)
+        .extracting(
+            LeadScore.Contribution::rule,
+            LeadScore.Contribution::kind,
+            LeadScore.Contribution::awards)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("decision-maker", LeadScore.Kind.FIT, 1),
             org.assertj.core.groups.Tuple.tuple("prospect", LeadScore.Kind.FIT, 1));
@@ -60,9 +69,15 @@ class ScoreTierGradeTest {
   @Test
   void score_is_clamped_at_the_floor_for_negative_totals() {
     ScoringModel model =
-        withScale(engagementModel(onEvery("unsubscribed", -50, "email.unsubscribed")), new Scale(0, 1000));
+        withScale(
+            engagementModel(onEvery("unsubscribed", -50, "email.unsubscribed")),
+            new Scale(0, 1000));
     LeadScore score =
-        ScoringEngine.score(model, Contact.EMPTY, List.of(event("u", "email.unsubscribed", days(0))), T0.plus(days(1)));
+        ScoringEngine.score(
+            model,
+            Contact.EMPTY,
+            List.of(event("u", "email.unsubscribed", days(0))),
+            T0.plus(days(1)));
     assertThat(score.score()).isZero();
     assertThat(score.engagement()).isEqualTo(-50);
   }
@@ -70,17 +85,27 @@ class ScoreTierGradeTest {
   @Test
   void tier_is_the_last_tier_whose_from_is_at_or_below_the_score() {
     ScoringModel tiered = withTiers(CLICKS, coldWarmHot(), List.of());
-    assertThat(ScoringEngine.score(tiered, Contact.EMPTY, clicks(4), T0.plus(days(1))).tier()).isEqualTo("cold");
-    assertThat(ScoringEngine.score(tiered, Contact.EMPTY, clicks(5), T0.plus(days(1))).tier()).isEqualTo("warm");
-    assertThat(ScoringEngine.score(tiered, Contact.EMPTY, clicks(10), T0.plus(days(1))).tier()).isEqualTo("hot");
+    assertThat(ScoringEngine.score(tiered, Contact.EMPTY, clicks(4), T0.plus(days(1))).tier())
+        .isEqualTo("cold");
+    assertThat(ScoringEngine.score(tiered, Contact.EMPTY, clicks(5), T0.plus(days(1))).tier())
+        .isEqualTo("warm");
+    assertThat(ScoringEngine.score(tiered, Contact.EMPTY, clicks(10), T0.plus(days(1))).tier())
+        .isEqualTo("hot");
   }
 
   @Test
   void below_every_tier_without_a_floor_is_the_first_tier() {
     ScoringModel model =
-        withTiers(engagementModel(onEvery("unsubscribed", -50, "email.unsubscribed")), coldWarmHot(), List.of());
+        withTiers(
+            engagementModel(onEvery("unsubscribed", -50, "email.unsubscribed")),
+            coldWarmHot(),
+            List.of());
     LeadScore score =
-        ScoringEngine.score(model, Contact.EMPTY, List.of(event("u", "email.unsubscribed", days(0))), T0.plus(days(1)));
+        ScoringEngine.score(
+            model,
+            Contact.EMPTY,
+            List.of(event("u", "email.unsubscribed", days(0))),
+            T0.plus(days(1)));
     assertThat(score.score()).isEqualTo(-50);
     assertThat(score.tier()).isEqualTo("cold");
   }
@@ -100,11 +125,17 @@ class ScoreTierGradeTest {
     ScoringModel model =
         withTiers(
             model(
-                List.of(fit("vp", 35, new Condition.OnField("title", new FieldTest.Contains("vp")))),
+                List.of(
+                    fit("vp", 35, new Condition.OnField("title", new FieldTest.Contains("vp")))),
                 List.of(onEvery("click", 10, "email.clicked"))),
             List.of(),
-            List.of(new Grade("D", -1_000_000), new Grade("C", 10), new Grade("B", 30), new Grade("A", 60)));
-    LeadScore score = ScoringEngine.score(model, contact("title", "VP"), clicks(10), T0.plus(days(1)));
+            List.of(
+                new Grade("D", -1_000_000),
+                new Grade("C", 10),
+                new Grade("B", 30),
+                new Grade("A", 60)));
+    LeadScore score =
+        ScoringEngine.score(model, contact("title", "VP"), clicks(10), T0.plus(days(1)));
     assertThat(score.grade()).isEqualTo("B");
     assertThat(score.tier()).isNull();
   }
@@ -138,9 +169,15 @@ class ScoreTierGradeTest {
                 onEvery("never", 100, "demo.requested"),
                 onEvery("a-click", 3, "email.clicked")));
     var events =
-        List.of(event("1", "email.clicked", days(0)), event("2", "email.opened", days(1)), event("3", "email.clicked", days(2)));
-    LeadScore score = ScoringEngine.score(model, contact("title", new Value.Text("x")), events, T0.plus(days(3)));
-    assertThat(score.breakdown()).extracting(LeadScore.Contribution::rule).containsExactly("b-fit", "a-fit", "z-open", "a-click");
+        List.of(
+            event("1", "email.clicked", days(0)),
+            event("2", "email.opened", days(1)),
+            event("3", "email.clicked", days(2)));
+    LeadScore score =
+        ScoringEngine.score(model, contact("title", new Value.Text("x")), events, T0.plus(days(3)));
+    assertThat(score.breakdown())
+        .extracting(LeadScore.Contribution::rule)
+        .containsExactly("b-fit", "a-fit", "z-open", "a-click");
     double sum = score.breakdown().stream().mapToDouble(LeadScore.Contribution::points).sum();
     assertThat(sum).isEqualTo(score.fit() + score.engagement());
     assertThat(score.score()).isEqualTo(19);

@@ -25,13 +25,19 @@ class TopicTest {
           types("email.clicked"),
           new Condition.OnField(
               "url",
-              new FieldTest.In(List.of(new Value.Text(NETWORK), new Value.Text(MOBILE), new Value.Text(RANSOMWARE)))),
+              new FieldTest.In(
+                  List.of(
+                      new Value.Text(NETWORK),
+                      new Value.Text(MOBILE),
+                      new Value.Text(RANSOMWARE)))),
           "url",
           3);
   private static final ScoringModel MODEL = withTopics(engagementModel(), SECURITY);
 
   private static LeadScore.TopicInterest interest(double asOfDay, Event... events) {
-    return ScoringEngine.score(MODEL, Contact.EMPTY, List.of(events), T0.plus(days(asOfDay))).topics().getFirst();
+    return ScoringEngine.score(MODEL, Contact.EMPTY, List.of(events), T0.plus(days(asOfDay)))
+        .topics()
+        .getFirst();
   }
 
   @Test
@@ -58,7 +64,8 @@ class TopicTest {
 
   @Test
   void items_compare_case_sensitively_but_the_in_filter_does_not() {
-    // "RANSOMWARE" passes the case-insensitive `in`, and counts as an item distinct from "ransomware"
+    // "RANSOMWARE" passes the case-insensitive `in`, and counts as an item distinct from
+    // "ransomware"
     var interest =
         interest(
             10,
@@ -91,7 +98,9 @@ class TopicTest {
 
   @Test
   void a_list_valued_distinct_property_counts_each_element() {
-    var interest = interest(10, event("a", "email.clicked", days(0), "url", List.of(NETWORK, MOBILE, RANSOMWARE)));
+    var interest =
+        interest(
+            10, event("a", "email.clicked", days(0), "url", List.of(NETWORK, MOBILE, RANSOMWARE)));
     assertThat(interest.items()).isEqualTo(3);
   }
 
@@ -100,6 +109,8 @@ class TopicTest {
     Topic other = new Topic("pricing", types("page.viewed"), new Condition.Always(), "url", 1);
     ScoringModel model = withTopics(engagementModel(), SECURITY, other);
     var topics = ScoringEngine.score(model, Contact.EMPTY, List.of(), T0).topics();
-    assertThat(topics).extracting(LeadScore.TopicInterest::topic).containsExactly("network-security", "pricing");
+    assertThat(topics)
+        .extracting(LeadScore.TopicInterest::topic)
+        .containsExactly("network-security", "pricing");
   }
 }

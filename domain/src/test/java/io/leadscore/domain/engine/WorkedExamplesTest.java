@@ -29,7 +29,8 @@ class WorkedExamplesTest {
                 List.of(
                     withWhere(
                         onEvery("consultation-request", 310, "form.submitted"),
-                        new Condition.OnField("form", new FieldTest.Equals(new Value.Text("consultation")))),
+                        new Condition.OnField(
+                            "form", new FieldTest.Equals(new Value.Text("consultation")))),
                     onEvery("clicked-message", 10, "email.clicked"),
                     onEvery("submitted-form", 25, "form.submitted"),
                     onEvery("downloaded-media", 25, "content.downloaded"))),
@@ -49,7 +50,10 @@ class WorkedExamplesTest {
     assertThat(score.score()).isEqualTo(410);
     assertThat(score.tier()).isEqualTo("hot");
     assertThat(score.breakdown())
-        .extracting(LeadScore.Contribution::rule, LeadScore.Contribution::awards, LeadScore.Contribution::points)
+        .extracting(
+            LeadScore.Contribution::rule,
+            LeadScore.Contribution::awards,
+            LeadScore.Contribution::points)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("active-prospect", 1, 30.0),
             org.assertj.core.groups.Tuple.tuple("consultation-request", 1, 310.0),
@@ -67,8 +71,14 @@ class WorkedExamplesTest {
             new Value.Text("https://ex.com/blog/mobile-risks"),
             new Value.Text("https://ex.com/blog/ransomware"));
     Topic security =
-        new Topic("network-security", types("email.clicked"), new Condition.OnField("url", new FieldTest.In(articles)), "url", 3);
-    ScoringModel model = withTopics(engagementModel(onEvery("email-click", 10, "email.clicked")), security);
+        new Topic(
+            "network-security",
+            types("email.clicked"),
+            new Condition.OnField("url", new FieldTest.In(articles)),
+            "url",
+            3);
+    ScoringModel model =
+        withTopics(engagementModel(onEvery("email-click", 10, "email.clicked")), security);
     var twoOfThree =
         List.of(
             event("a", "email.clicked", days(1), "url", "https://ex.com/blog/network-risks"),
@@ -110,6 +120,8 @@ class WorkedExamplesTest {
     // a year later only the download and the demo request remain
     LeadScore aYearLater = ScoringEngine.score(model, Contact.EMPTY, events, T0.plus(days(365)));
     assertThat(aYearLater.score()).isEqualTo(120);
-    assertThat(aYearLater.breakdown()).extracting(LeadScore.Contribution::awards).containsExactly(3, 2, 1, 1);
+    assertThat(aYearLater.breakdown())
+        .extracting(LeadScore.Contribution::awards)
+        .containsExactly(3, 2, 1, 1);
   }
 }

@@ -19,7 +19,8 @@ class ContactReaderTest {
   void reads_attributes_and_tags() {
     var tree =
         map(
-            "attributes", map("title", "VP Sales", "company_size", 250, "address", map("country", "NL")),
+            "attributes",
+                map("title", "VP Sales", "company_size", 250, "address", map("country", "NL")),
             "tags", list("Active-2013-Prospect"));
 
     assertThat(valid(ContactReader.read(tree)))
@@ -39,16 +40,20 @@ class ContactReaderTest {
 
   @Test
   void tags_are_a_list_of_non_empty_strings() {
-    assertThat(problems(ContactReader.read(map("tags", "vip")))).containsExactly("tags: must be a list");
+    assertThat(problems(ContactReader.read(map("tags", "vip"))))
+        .containsExactly("tags: must be a list");
     assertThat(problems(ContactReader.read(map("tags", list("vip", "", 3, null)))))
-        .containsExactly("tags[1]: must not be empty", "tags[2]: must be a string", "tags[3]: must be a string");
+        .containsExactly(
+            "tags[1]: must not be empty", "tags[2]: must be a string", "tags[3]: must be a string");
   }
 
   @Test
   void attributes_are_checked_like_event_properties() {
-    assertThat(problems(ContactReader.read(map("attributes", map("score", Double.POSITIVE_INFINITY)))))
+    assertThat(
+            problems(ContactReader.read(map("attributes", map("score", Double.POSITIVE_INFINITY)))))
         .containsExactly("attributes.score: must be a finite number");
-    assertThat(problems(ContactReader.read(map("attributes", "x")))).containsExactly("attributes: must be an object");
+    assertThat(problems(ContactReader.read(map("attributes", "x"))))
+        .containsExactly("attributes: must be an object");
   }
 
   @Test

@@ -41,12 +41,41 @@ class DurationReaderTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "P", "PT", "P1DT", "30D", "p30d", "P30d", "pt12h", "P1.5D", "PT1.5H", "PT1.S", "PT.5S",
-        "P1D2W", "PT1S2H", "P1D1D", "PT1H1H", "P1H", "PT1D", "P 1D", "P1D ", " P1D", "P+1D",
-        "P1,5D", "PT1,5S", "P١D", "PT1.0000000001S", "P1DT1", "PT", "P1", "30", "P30DT0H0M0S0"
+        "",
+        "P",
+        "PT",
+        "P1DT",
+        "30D",
+        "p30d",
+        "P30d",
+        "pt12h",
+        "P1.5D",
+        "PT1.5H",
+        "PT1.S",
+        "PT.5S",
+        "P1D2W",
+        "PT1S2H",
+        "P1D1D",
+        "PT1H1H",
+        "P1H",
+        "PT1D",
+        "P 1D",
+        "P1D ",
+        " P1D",
+        "P+1D",
+        "P1,5D",
+        "PT1,5S",
+        "P١D",
+        "PT1.0000000001S",
+        "P1DT1",
+        "PT",
+        "P1",
+        "30",
+        "P30DT0H0M0S0"
       })
   void malformed_text_is_not_an_iso_duration(String text) {
-    assertThat(Trees.problems(DurationReader.parse(text))).containsExactly("not an ISO-8601 duration");
+    assertThat(Trees.problems(DurationReader.parse(text)))
+        .containsExactly("not an ISO-8601 duration");
   }
 
   @ParameterizedTest
@@ -69,13 +98,15 @@ class DurationReaderTest {
         "P142858W1D", "P9223372036854775807W", "PT86400000001S"
       })
   void absurdly_long_durations_are_a_problem_not_an_overflow(String text) {
-    assertThat(Trees.problems(DurationReader.parse(text))).containsExactly("must be at most P1000000D");
+    assertThat(Trees.problems(DurationReader.parse(text)))
+        .containsExactly("must be at most P1000000D");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"P1D", "PT1H"})
   void problems_have_an_empty_path_for_the_caller_to_fill(String text) {
     assertThat(DurationReader.parse(text + "x"))
-        .isEqualTo(new Read.Invalid<Duration>(List.of(new Problem("", "not an ISO-8601 duration"))));
+        .isEqualTo(
+            new Read.Invalid<Duration>(List.of(new Problem("", "not an ISO-8601 duration"))));
   }
 }

@@ -28,13 +28,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EngagementRuleReaderTest {
 
   private static EngagementRule read(Object... keysAndValues) {
-    return valid(ModelReader.read(model("engagement", list(engagement(keysAndValues))))).engagement().get(0);
+    return valid(ModelReader.read(model("engagement", list(engagement(keysAndValues)))))
+        .engagement()
+        .get(0);
   }
 
   @Test
   void engagement_rule_requires_id_points_and_on() {
     assertThat(problems(ModelReader.read(model("engagement", list(map())))))
-        .containsExactly("engagement[0].id: required", "engagement[0].points: required", "engagement[0].on: required");
+        .containsExactly(
+            "engagement[0].id: required",
+            "engagement[0].points: required",
+            "engagement[0].on: required");
   }
 
   @Test
@@ -42,13 +47,19 @@ class EngagementRuleReaderTest {
     assertThat(read())
         .isEqualTo(
             new EngagementRule(
-                "r", 1, new EventTypes.Exactly("email.clicked"), new Condition.Always(),
-                new Trigger.EachEvent(), new Limit.Unlimited(), new Decay.None()));
+                "r",
+                1,
+                new EventTypes.Exactly("email.clicked"),
+                new Condition.Always(),
+                new Trigger.EachEvent(),
+                new Limit.Unlimited(),
+                new Decay.None()));
   }
 
   @Test
   void engagement_rule_rejects_unknown_keys() {
-    assertThat(engagementProblems("when", map("tag", "x"))).containsExactly("engagement[0].when: unknown key");
+    assertThat(engagementProblems("when", map("tag", "x")))
+        .containsExactly("engagement[0].when: unknown key");
   }
 
   static Stream<Arguments> on_forms() {
@@ -75,16 +86,30 @@ class EngagementRuleReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"email", "Email.clicked", "email.", ".email", "email..clicked", "email.*.x",
-      "email*", "*.clicked", "**", "email.click ed", ""})
+  @ValueSource(
+      strings = {
+        "email",
+        "Email.clicked",
+        "email.",
+        ".email",
+        "email..clicked",
+        "email.*.x",
+        "email*",
+        "*.clicked",
+        "**",
+        "email.click ed",
+        ""
+      })
   void on_must_be_a_type_a_prefix_or_a_star(String on) {
     assertThat(engagementProblems("on", on))
-        .containsExactly("engagement[0].on: must be an event type like email.clicked, a prefix like email.* or *");
+        .containsExactly(
+            "engagement[0].on: must be an event type like email.clicked, a prefix like email.* or *");
   }
 
   @Test
   void on_lists_are_non_empty_lists_of_strings_checked_item_by_item() {
-    assertThat(engagementProblems("on", list())).containsExactly("engagement[0].on: must not be empty");
+    assertThat(engagementProblems("on", list()))
+        .containsExactly("engagement[0].on: must not be empty");
     assertThat(engagementProblems("on", list("email.clicked", 3, "Bad")))
         .containsExactly(
             "engagement[0].on[1]: must be a string",
@@ -96,7 +121,8 @@ class EngagementRuleReaderTest {
   @Test
   void points_are_finite_numbers_and_may_be_negative() {
     assertThat(read("points", -50).points()).isEqualTo(-50);
-    assertThat(engagementProblems("points", "10")).containsExactly("engagement[0].points: must be a number");
+    assertThat(engagementProblems("points", "10"))
+        .containsExactly("engagement[0].points: must be a number");
     assertThat(engagementProblems("points", Double.POSITIVE_INFINITY))
         .containsExactly("engagement[0].points: must be a finite number");
   }
@@ -123,10 +149,12 @@ class EngagementRuleReaderTest {
   @Test
   void count_requires_at_least_and_within() {
     assertThat(engagementProblems("count", map()))
-        .containsExactly("engagement[0].count.atLeast: required", "engagement[0].count.within: required");
+        .containsExactly(
+            "engagement[0].count.atLeast: required", "engagement[0].count.within: required");
     assertThat(engagementProblems("count", map("atLeast", 2, "within", "P1D", "every", "P1D")))
         .containsExactly("engagement[0].count.every: unknown key");
-    assertThat(engagementProblems("count", 3)).containsExactly("engagement[0].count: must be an object");
+    assertThat(engagementProblems("count", 3))
+        .containsExactly("engagement[0].count: must be an object");
   }
 
   @Test
@@ -153,7 +181,8 @@ class EngagementRuleReaderTest {
         Arguments.of(Double.NaN, "must be an integer >= 1"),
         Arguments.of(0.5, "must be an integer >= 1"),
         Arguments.of(3_000_000_000L, "must be at most 2147483647"),
-        Arguments.of(new java.math.BigInteger("99999999999999999999999"), "must be at most 2147483647"),
+        Arguments.of(
+            new java.math.BigInteger("99999999999999999999999"), "must be at most 2147483647"),
         Arguments.of(new java.math.BigDecimal("1e1000000000"), "must be at most 2147483647"),
         Arguments.of(new java.math.BigDecimal("1e-1000000000"), "must be an integer >= 1"));
   }
@@ -196,7 +225,8 @@ class EngagementRuleReaderTest {
     assertThat(engagementProblems("decay", map()))
         .containsExactly("engagement[0].decay: must have one of halfLife, perDay, after");
     assertThat(engagementProblems("decay", map("after", "P1D", "halfLife", "P2D")))
-        .containsExactly("engagement[0].decay.halfLife: only one of halfLife, perDay, after is allowed");
+        .containsExactly(
+            "engagement[0].decay.halfLife: only one of halfLife, perDay, after is allowed");
   }
 
   @Test
@@ -208,7 +238,8 @@ class EngagementRuleReaderTest {
     assertThat(engagementProblems("decay", map("after", "P0D")))
         .containsExactly("engagement[0].decay.after: must be positive");
     assertThat(engagementProblems("decay", map("halfLife", "P1Y")))
-        .containsExactly("engagement[0].decay.halfLife: months and years are not allowed (no fixed length)");
+        .containsExactly(
+            "engagement[0].decay.halfLife: months and years are not allowed (no fixed length)");
     assertThat(engagementProblems("decay", map("halfLife", "P30D", "rate", 1)))
         .containsExactly("engagement[0].decay.rate: unknown key");
   }

@@ -30,7 +30,11 @@ class EventReaderTest {
 
   @Test
   void reads_an_event_with_flattened_properties() {
-    var tree = with(CLICK, "properties", map("url", "https://ex.com", "utm", map("source", "x"), "n", 3, "gone", null));
+    var tree =
+        with(
+            CLICK,
+            "properties",
+            map("url", "https://ex.com", "utm", map("source", "x"), "n", 3, "gone", null));
 
     assertThat(valid(EventReader.read(tree, Set.of())))
         .isEqualTo(
@@ -58,17 +62,20 @@ class EventReaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"a", "A-z_0.9:x"})
   void event_keys_of_allowed_characters_are_accepted(String key) {
-    assertThat(valid(EventReader.read(with(CLICK, "eventKey", key), Set.of())).eventKey()).isEqualTo(key);
+    assertThat(valid(EventReader.read(with(CLICK, "eventKey", key), Set.of())).eventKey())
+        .isEqualTo(key);
   }
 
   @Test
   void event_key_is_1_to_128_allowed_characters() {
-    assertThat(valid(EventReader.read(with(CLICK, "eventKey", "k".repeat(128)), Set.of()))).isNotNull();
+    assertThat(valid(EventReader.read(with(CLICK, "eventKey", "k".repeat(128)), Set.of())))
+        .isNotNull();
     for (String bad : List.of("", "k".repeat(129), "has space", "a/b", "é")) {
       assertThat(problemsOf(with(CLICK, "eventKey", bad)))
           .containsExactly("eventKey: must be 1 to 128 characters of A-Z a-z 0-9 . _ : -");
     }
-    assertThat(problemsOf(with(CLICK, "eventKey", 123))).containsExactly("eventKey: must be a string");
+    assertThat(problemsOf(with(CLICK, "eventKey", 123)))
+        .containsExactly("eventKey: must be a string");
   }
 
   @ParameterizedTest
@@ -80,21 +87,31 @@ class EventReaderTest {
 
   @Test
   void occurred_at_accepts_offsets_and_converts_to_utc() {
-    var event = valid(EventReader.read(with(CLICK, "occurredAt", "2026-11-22T12:00:00.5+02:00"), Set.of()));
+    var event =
+        valid(EventReader.read(with(CLICK, "occurredAt", "2026-11-22T12:00:00.5+02:00"), Set.of()));
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-22T10:00:00.5Z"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-11-22T10:00:00", "2026-11-22", "2026-02-30T10:00:00Z", "yesterday",
-      "2026-11-22 10:00:00Z", "1763805600"})
+  @ValueSource(
+      strings = {
+        "2026-11-22T10:00:00",
+        "2026-11-22",
+        "2026-02-30T10:00:00Z",
+        "yesterday",
+        "2026-11-22 10:00:00Z",
+        "1763805600"
+      })
   void occurred_at_must_be_an_instant_with_a_zone(String text) {
     assertThat(problemsOf(with(CLICK, "occurredAt", text)))
-        .containsExactly("occurredAt: must be an ISO-8601 instant with Z or an offset, like 2026-11-22T10:00:00Z");
+        .containsExactly(
+            "occurredAt: must be an ISO-8601 instant with Z or an offset, like 2026-11-22T10:00:00Z");
   }
 
   @Test
   void occurred_at_must_be_a_string() {
-    assertThat(problemsOf(with(CLICK, "occurredAt", 1763805600))).containsExactly("occurredAt: must be a string");
+    assertThat(problemsOf(with(CLICK, "occurredAt", 1763805600)))
+        .containsExactly("occurredAt: must be a string");
   }
 
   @Test
@@ -124,7 +141,8 @@ class EventReaderTest {
 
   @Test
   void properties_must_be_an_object_with_string_keys() {
-    assertThat(problemsOf(with(CLICK, "properties", list()))).containsExactly("properties: must be an object");
+    assertThat(problemsOf(with(CLICK, "properties", list())))
+        .containsExactly("properties: must be an object");
     var properties = new LinkedHashMap<Object, Object>();
     properties.put(1, "x");
     assertThat(problemsOf(with(CLICK, "properties", properties)))
@@ -135,7 +153,8 @@ class EventReaderTest {
   void names_that_collide_once_flattened_are_a_problem() {
     var tree = with(CLICK, "properties", map("utm.source", "a", "utm", map("source", "b")));
     assertThat(problemsOf(tree))
-        .containsExactly("properties.utm.source: duplicate name 'utm.source' once nested names are joined with dots");
+        .containsExactly(
+            "properties.utm.source: duplicate name 'utm.source' once nested names are joined with dots");
   }
 
   @Test

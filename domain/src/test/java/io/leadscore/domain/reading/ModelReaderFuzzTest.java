@@ -19,27 +19,104 @@ import net.jqwik.api.Tuple;
 
 /**
  * The readers never throw: any tree gives a model or a non-empty list of problems, each with a
- * path. Trees are drawn from the model language's own vocabulary plus junk, so they reach deep
- * into the reader; valid models built at random read as valid, and stay safe when mutated.
+ * path. Trees are drawn from the model language's own vocabulary plus junk, so they reach deep into
+ * the reader; valid models built at random read as valid, and stay safe when mutated.
  */
 class ModelReaderFuzzTest {
 
   private static final List<String> KEYS =
       List.of(
-          "id", "name", "scale", "floor", "cap", "fit", "engagement", "topics", "tiers", "grades",
-          "points", "when", "on", "where", "count", "limit", "decay", "atLeast", "within", "times",
-          "per", "halfLife", "perDay", "after", "distinct", "interestedAt", "from", "field",
-          "equals", "in", "contains", "matches", "between", "exists", "endsWith", "tag", "all",
-          "any", "not", "eventKey", "type", "occurredAt", "properties", "attributes", "tags",
-          "", "ID", "équals", "a.b", "on ");
+          "id",
+          "name",
+          "scale",
+          "floor",
+          "cap",
+          "fit",
+          "engagement",
+          "topics",
+          "tiers",
+          "grades",
+          "points",
+          "when",
+          "on",
+          "where",
+          "count",
+          "limit",
+          "decay",
+          "atLeast",
+          "within",
+          "times",
+          "per",
+          "halfLife",
+          "perDay",
+          "after",
+          "distinct",
+          "interestedAt",
+          "from",
+          "field",
+          "equals",
+          "in",
+          "contains",
+          "matches",
+          "between",
+          "exists",
+          "endsWith",
+          "tag",
+          "all",
+          "any",
+          "not",
+          "eventKey",
+          "type",
+          "occurredAt",
+          "properties",
+          "attributes",
+          "tags",
+          "",
+          "ID",
+          "équals",
+          "a.b",
+          "on ");
 
   private static final List<String> STRINGS =
       List.of(
-          "m", "b2b-default", "Bad Id", "", " ", "cold", "A+", "email.clicked", "email.*", "*",
-          "Email", "P30D", "PT12H", "P1M", "P0D", "-P1D", "P", "P1DT", "p1d",
-          "P99999999999999999999999D", "PT1.5S", "(a+)+$", "((a{1000}){1000}){1000}", "(?=x)",
-          "[", "\\", "a{1001}", "(?i)\\b(vp|director)\\b", "x".repeat(600), "2026-11-22T10:00:00Z",
-          "2026-11-22T10:00:00", "50", "NaN", "Infinity", "\u0000", "\uD800", "null", "true");
+          "m",
+          "b2b-default",
+          "Bad Id",
+          "",
+          " ",
+          "cold",
+          "A+",
+          "email.clicked",
+          "email.*",
+          "*",
+          "Email",
+          "P30D",
+          "PT12H",
+          "P1M",
+          "P0D",
+          "-P1D",
+          "P",
+          "P1DT",
+          "p1d",
+          "P99999999999999999999999D",
+          "PT1.5S",
+          "(a+)+$",
+          "((a{1000}){1000}){1000}",
+          "(?=x)",
+          "[",
+          "\\",
+          "a{1001}",
+          "(?i)\\b(vp|director)\\b",
+          "x".repeat(600),
+          "2026-11-22T10:00:00Z",
+          "2026-11-22T10:00:00",
+          "50",
+          "NaN",
+          "Infinity",
+          "\u0000",
+          "\uD800",
+          "null",
+          "true");
 
   @Provide
   Arbitrary<Object> trees() {
@@ -84,11 +161,21 @@ class ModelReaderFuzzTest {
         Arbitraries.longs().map(number -> (Object) number),
         Arbitraries.doubles().map(number -> (Object) number),
         Arbitraries.of(
-            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 2.0, 2.5,
-            Float.NaN, 1e308, Double.MIN_VALUE),
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            -0.0,
+            2.0,
+            2.5,
+            Float.NaN,
+            1e308,
+            Double.MIN_VALUE),
         Arbitraries.of(
-            BigInteger.TEN.pow(400), BigInteger.TEN.pow(400).negate(),
-            new BigDecimal("1e1000000000"), new BigDecimal("-1e-1000000000"), new BigDecimal("3.0"),
+            BigInteger.TEN.pow(400),
+            BigInteger.TEN.pow(400).negate(),
+            new BigDecimal("1e1000000000"),
+            new BigDecimal("-1e-1000000000"),
+            new BigDecimal("3.0"),
             new BigDecimal("2147483648")),
         Arbitraries.of(true, false),
         Arbitraries.of(new Object(), 'c', List.of(List.of(List.of()))));
@@ -118,7 +205,9 @@ class ModelReaderFuzzTest {
 
   @Property(tries = 500)
   void mutated_valid_models_never_throw(
-      @ForAll("validModels") Map<String, Object> model, @ForAll("trees") Object junk, @ForAll long seed) {
+      @ForAll("validModels") Map<String, Object> model,
+      @ForAll("trees") Object junk,
+      @ForAll long seed) {
     mutate(model, junk, new java.util.Random(seed));
     assertWellFormed(ModelReader.read(model));
   }
@@ -126,7 +215,8 @@ class ModelReaderFuzzTest {
   /** A tree with the model's top-level keys over random subtrees. */
   @Provide
   Arbitrary<Object> modelShaped() {
-    Arbitrary<Object> rules = maps(tree(3)).list().ofMaxSize(4).map(list -> (Object) new ArrayList<>(list));
+    Arbitrary<Object> rules =
+        maps(tree(3)).list().ofMaxSize(4).map(list -> (Object) new ArrayList<>(list));
     return Combinators.combine(Arbitraries.of("m", "Bad", ""), rules, rules, rules, rules, tree(3))
         .as(
             (id, fit, engagement, topics, tiers, scale) -> {
@@ -186,7 +276,12 @@ class ModelReaderFuzzTest {
     return Combinators.combine(
             fitRule.list().ofMaxSize(5),
             engagementRule.list().ofMaxSize(5),
-            Arbitraries.doubles().between(-50, 50).list().ofMinSize(1).ofMaxSize(4).uniqueElements())
+            Arbitraries.doubles()
+                .between(-50, 50)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4)
+                .uniqueElements())
         .as(
             (fit, engagement, froms) -> {
               var tiers = new ArrayList<Object>();
@@ -216,17 +311,27 @@ class ModelReaderFuzzTest {
 
   private static Arbitrary<Object> predicate(int depth) {
     Arbitrary<Object> leaf =
-        Arbitraries.oneOf(
-            Arbitraries.just(Trees.map("tag", "vip")),
-            eventPredicate());
+        Arbitraries.oneOf(Arbitraries.just(Trees.map("tag", "vip")), eventPredicate());
     if (depth == 0) {
       return leaf;
     }
     Arbitrary<Object> child = predicate(depth - 1);
     return Arbitraries.frequencyOf(
         Tuple.of(3, leaf),
-        Tuple.of(1, child.list().ofMinSize(1).ofMaxSize(3).map(list -> Trees.map("all", new ArrayList<>(list)))),
-        Tuple.of(1, child.list().ofMinSize(1).ofMaxSize(3).map(list -> Trees.map("any", new ArrayList<>(list)))),
+        Tuple.of(
+            1,
+            child
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(list -> Trees.map("all", new ArrayList<>(list)))),
+        Tuple.of(
+            1,
+            child
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(list -> Trees.map("any", new ArrayList<>(list)))),
         Tuple.of(1, child.map(inner -> Trees.map("not", inner))));
   }
 
@@ -271,10 +376,12 @@ class ModelReaderFuzzTest {
     assertThat(read).isNotNull();
     if (read instanceof Read.Invalid<?>(List<Problem> problems)) {
       assertThat(problems).isNotEmpty();
-      assertThat(problems).allSatisfy(problem -> {
-        assertThat(problem.path()).isNotNull();
-        assertThat(problem.message()).isNotBlank();
-      });
+      assertThat(problems)
+          .allSatisfy(
+              problem -> {
+                assertThat(problem.path()).isNotNull();
+                assertThat(problem.message()).isNotBlank();
+              });
     }
   }
 }

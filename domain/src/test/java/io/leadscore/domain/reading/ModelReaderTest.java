@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The spec's example document and examples of problems (scoring-model.md, "Document", "Validation"). */
+/**
+ * The spec's example document and examples of problems (scoring-model.md, "Document",
+ * "Validation").
+ */
 class ModelReaderTest {
 
   /** The YAML of scoring-model.md "Document", as a YAML 1.2 parser gives it. */
@@ -41,32 +44,59 @@ class ModelReaderTest {
         "fit",
             list(
                 map(
-                    "id", "decision-maker",
-                    "points", 20,
+                    "id",
+                    "decision-maker",
+                    "points",
+                    20,
                     "when",
-                        map(
-                            "field", "title",
-                            "matches", "(?i)\\b(vp|director|head|chief|owner|founder)\\b")),
-                map("id", "active-2013-prospect", "points", 30, "when", map("tag", "active-2013-prospect")),
-                map("id", "student", "points", -40, "when", map("field", "title", "contains", "student"))),
+                    map(
+                        "field", "title",
+                        "matches", "(?i)\\b(vp|director|head|chief|owner|founder)\\b")),
+                map(
+                    "id",
+                    "active-2013-prospect",
+                    "points",
+                    30,
+                    "when",
+                    map("tag", "active-2013-prospect")),
+                map(
+                    "id",
+                    "student",
+                    "points",
+                    -40,
+                    "when",
+                    map("field", "title", "contains", "student"))),
         "engagement",
             list(
                 map(
-                    "id", "email-click",
-                    "points", 10,
-                    "on", "email.clicked",
-                    "limit", map("times", 5, "per", "P30D"),
-                    "decay", map("halfLife", "P30D")),
+                    "id",
+                    "email-click",
+                    "points",
+                    10,
+                    "on",
+                    "email.clicked",
+                    "limit",
+                    map("times", 5, "per", "P30D"),
+                    "decay",
+                    map("halfLife", "P30D")),
                 map(
-                    "id", "consultation-request",
-                    "points", 310,
-                    "on", "form.submitted",
-                    "where", map("field", "form", "equals", "consultation")),
+                    "id",
+                    "consultation-request",
+                    "points",
+                    310,
+                    "on",
+                    "form.submitted",
+                    "where",
+                    map("field", "form", "equals", "consultation")),
                 map(
-                    "id", "engaged-reader",
-                    "points", 15,
-                    "on", "email.opened",
-                    "count", map("atLeast", 3, "within", "P30D")),
+                    "id",
+                    "engaged-reader",
+                    "points",
+                    15,
+                    "on",
+                    "email.opened",
+                    "count",
+                    map("atLeast", 3, "within", "P30D")),
                 map("id", "unsubscribed", "points", -50, "on", "email.unsubscribed")),
         "topics",
             list(
@@ -75,16 +105,20 @@ class ModelReaderTest {
                     "on", "email.clicked",
                     "where",
                         map(
-                            "field", "url",
+                            "field",
+                            "url",
                             "in",
-                                list(
-                                    "https://ex.com/blog/network-risks",
-                                    "https://ex.com/blog/mobile-risks",
-                                    "https://ex.com/blog/ransomware")),
+                            list(
+                                "https://ex.com/blog/network-risks",
+                                "https://ex.com/blog/mobile-risks",
+                                "https://ex.com/blog/ransomware")),
                     "distinct", "url",
                     "interestedAt", 3)),
         "tiers",
-            list(map("id", "cold", "from", 0), map("id", "warm", "from", 50), map("id", "hot", "from", 100)),
+            list(
+                map("id", "cold", "from", 0),
+                map("id", "warm", "from", 50),
+                map("id", "hot", "from", 100)),
         "grades",
             list(
                 map("id", "D", "from", -1000000),
@@ -111,9 +145,12 @@ class ModelReaderTest {
                         "title",
                         new FieldTest.Matches(
                             Pattern.compile("(?i)\\b(vp|director|head|chief|owner|founder)\\b")))),
-                new FitRule("active-2013-prospect", 30, new Condition.HasTag("active-2013-prospect")),
                 new FitRule(
-                    "student", -40, new Condition.OnField("title", new FieldTest.Contains("student")))),
+                    "active-2013-prospect", 30, new Condition.HasTag("active-2013-prospect")),
+                new FitRule(
+                    "student",
+                    -40,
+                    new Condition.OnField("title", new FieldTest.Contains("student")))),
             List.of(
                 new EngagementRule(
                     "email-click",
@@ -127,7 +164,8 @@ class ModelReaderTest {
                     "consultation-request",
                     310,
                     new EventTypes.Exactly("form.submitted"),
-                    new Condition.OnField("form", new FieldTest.Equals(new Value.Text("consultation"))),
+                    new Condition.OnField(
+                        "form", new FieldTest.Equals(new Value.Text("consultation"))),
                     new Trigger.EachEvent(),
                     new Limit.Unlimited(),
                     new Decay.None()),
@@ -161,7 +199,11 @@ class ModelReaderTest {
                     "url",
                     3)),
             List.of(new Tier("cold", 0), new Tier("warm", 50), new Tier("hot", 100)),
-            List.of(new Grade("D", -1000000), new Grade("C", 10), new Grade("B", 30), new Grade("A", 60)));
+            List.of(
+                new Grade("D", -1000000),
+                new Grade("C", 10),
+                new Grade("B", 30),
+                new Grade("A", 60)));
     assertThat(model).isEqualTo(expected);
   }
 
@@ -180,7 +222,10 @@ class ModelReaderTest {
     var tree =
         model(
             "engagement",
-            list(engagement("id", "a"), engagement("id", "b"), engagement("id", "c", "decay", map("halfLife", "30 days"))));
+            list(
+                engagement("id", "a"),
+                engagement("id", "b"),
+                engagement("id", "c", "decay", map("halfLife", "30 days"))));
 
     assertThat(problems(ModelReader.read(tree)))
         .containsExactly("engagement[2].decay.halfLife: not an ISO-8601 duration");
@@ -206,7 +251,8 @@ class ModelReaderTest {
                 map("id", "hot", "from", 100),
                 map("id", "cold", "from", 200)));
 
-    assertThat(problems(ModelReader.read(tree))).containsExactly("tiers[3].id: duplicate id 'cold'");
+    assertThat(problems(ModelReader.read(tree)))
+        .containsExactly("tiers[3].id: duplicate id 'cold'");
   }
 
   @Test
@@ -218,7 +264,8 @@ class ModelReaderTest {
                 fit(map("tag", "vip")),
                 map("id", "g", "points", 1, "when", map("field", "title", "equal", "ceo"))));
 
-    assertThat(problems(ModelReader.read(tree))).contains("fit[1].when.equal: unknown predicate key");
+    assertThat(problems(ModelReader.read(tree)))
+        .contains("fit[1].when.equal: unknown predicate key");
   }
 
   @Test
@@ -231,10 +278,24 @@ class ModelReaderTest {
             "fit",
                 list(
                     map("id", "a", "points", "10", "when", map("tag", "x")),
-                    map("id", "a", "points", 1, "when", map("field", "title", "matches", "(a)\\1"))),
+                    map(
+                        "id",
+                        "a",
+                        "points",
+                        1,
+                        "when",
+                        map("field", "title", "matches", "(a)\\1"))),
             "engagement",
                 list(
-                    map("id", "e", "points", 1, "on", "Email.Clicked", "decay", map("halfLife", "P1M")),
+                    map(
+                        "id",
+                        "e",
+                        "points",
+                        1,
+                        "on",
+                        "Email.Clicked",
+                        "decay",
+                        map("halfLife", "P1M")),
                     map("id", "f", "points", true, "count", map("atLeast", 0, "within", "P0D"))),
             "tiers", list(map("id", "cold", "from", 10), map("id", "warm", "from", 10)),
             "grades", list());

@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The model's own keys, ids, scale, tiers and grades (scoring-model.md, "Validation"). */
 class ModelStructureValidationTest {
@@ -34,14 +34,28 @@ class ModelStructureValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-lead", "Upper", "has space", "under_score", "a.b",
-      "a234567890123456789012345678901234567890123456789012345678901234"})
+  @ValueSource(
+      strings = {
+        "",
+        "-lead",
+        "Upper",
+        "has space",
+        "under_score",
+        "a.b",
+        "a234567890123456789012345678901234567890123456789012345678901234"
+      })
   void model_id_must_match_the_id_pattern(String id) {
     assertThat(problemsOf(map("id", id))).containsExactly("id: must match [a-z0-9][a-z0-9-]{0,62}");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"m", "0", "b2b-default", "a23456789012345678901234567890123456789012345678901234567890123"})
+  @ValueSource(
+      strings = {
+        "m",
+        "0",
+        "b2b-default",
+        "a23456789012345678901234567890123456789012345678901234567890123"
+      })
   void model_ids_that_match_the_pattern_are_accepted(String id) {
     assertThat(valid(ModelReader.read(map("id", id))).id()).isEqualTo(id);
   }
@@ -77,7 +91,8 @@ class ModelStructureValidationTest {
     tree.put("id", "m");
     tree.put(true, "email.clicked");
     tree.put(7, "x");
-    assertThat(problems(ModelReader.read(tree))).containsExactly("true: unknown key", "7: unknown key");
+    assertThat(problems(ModelReader.read(tree)))
+        .containsExactly("true: unknown key", "7: unknown key");
   }
 
   @Test
@@ -99,14 +114,17 @@ class ModelStructureValidationTest {
 
   @Test
   void scale_must_be_an_object_with_known_keys() {
-    assertThat(problemsOf(model("scale", list(0, 100)))).containsExactly("scale: must be an object");
+    assertThat(problemsOf(model("scale", list(0, 100))))
+        .containsExactly("scale: must be an object");
     assertThat(problemsOf(model("scale", map("min", 0)))).containsExactly("scale.min: unknown key");
   }
 
   @Test
   void numbers_must_be_finite_json_numbers() {
-    assertThat(problemsOf(model("scale", map("floor", "0")))).containsExactly("scale.floor: must be a number");
-    assertThat(problemsOf(model("scale", map("floor", false)))).containsExactly("scale.floor: must be a number");
+    assertThat(problemsOf(model("scale", map("floor", "0"))))
+        .containsExactly("scale.floor: must be a number");
+    assertThat(problemsOf(model("scale", map("floor", false))))
+        .containsExactly("scale.floor: must be a number");
     assertThat(problemsOf(model("scale", map("floor", Double.NEGATIVE_INFINITY))))
         .containsExactly("scale.floor: must be a finite number");
     assertThat(problemsOf(model("scale", map("cap", Double.NaN))))
@@ -139,7 +157,8 @@ class ModelStructureValidationTest {
   @Test
   void fit_engagement_and_topics_must_be_lists() {
     assertThat(problemsOf(model("fit", map(), "engagement", "x", "topics", 1)))
-        .containsExactly("fit: must be a list", "engagement: must be a list", "topics: must be a list");
+        .containsExactly(
+            "fit: must be a list", "engagement: must be a list", "topics: must be a list");
   }
 
   @Test
@@ -169,11 +188,14 @@ class ModelStructureValidationTest {
   @Test
   void a_duplicate_of_a_bad_rule_is_still_a_duplicate() {
     var tree =
-        model("fit", list(map("id", "a", "points", "x", "when", map("tag", "t")), fit(map("tag", "t"))));
+        model(
+            "fit",
+            list(map("id", "a", "points", "x", "when", map("tag", "t")), fit(map("tag", "t"))));
     var second = (Map<String, Object>) ((List<?>) tree.get("fit")).get(1);
     second.put("id", "a");
 
-    assertThat(problemsOf(tree)).containsExactly("fit[0].points: must be a number", "fit[1].id: duplicate id 'a'");
+    assertThat(problemsOf(tree))
+        .containsExactly("fit[0].points: must be a number", "fit[1].id: duplicate id 'a'");
   }
 
   @Test
@@ -199,7 +221,8 @@ class ModelStructureValidationTest {
     for (int i = 0; i < 200; i++) {
       engagement.add(engagement("id", "e" + i));
     }
-    assertThat(ModelReader.read(model("fit", fit, "engagement", engagement))).isInstanceOf(Read.Valid.class);
+    assertThat(ModelReader.read(model("fit", fit, "engagement", engagement)))
+        .isInstanceOf(Read.Valid.class);
 
     engagement.add(engagement("id", "one-too-many"));
     assertThat(problemsOf(model("fit", fit, "engagement", engagement)))
@@ -232,7 +255,8 @@ class ModelStructureValidationTest {
             "tiers", list(map("id", "Cold", "from", 0)),
             "grades", list(map("id", "A+", "from", 0), map("id", "", "from", 1)));
     assertThat(problemsOf(tree))
-        .containsExactly("tiers[0].id: must match [a-z0-9][a-z0-9-]{0,62}", "grades[1].id: must not be empty");
+        .containsExactly(
+            "tiers[0].id: must match [a-z0-9][a-z0-9-]{0,62}", "grades[1].id: must not be empty");
   }
 
   @Test
@@ -245,7 +269,11 @@ class ModelStructureValidationTest {
   void tier_and_grade_froms_are_strictly_ascending() {
     var tree =
         model(
-            "tiers", list(map("id", "a", "from", 0), map("id", "b", "from", 50), map("id", "c", "from", 40)),
+            "tiers",
+                list(
+                    map("id", "a", "from", 0),
+                    map("id", "b", "from", 50),
+                    map("id", "c", "from", 40)),
             "grades", list(map("id", "B", "from", 1.5), map("id", "A", "from", 1.5)));
     assertThat(problemsOf(tree))
         .containsExactly(
@@ -264,8 +292,7 @@ class ModelStructureValidationTest {
     var tiers = list(map("id", "cold", "from", 10), map("id", "hot", "from", 100));
     assertThat(problemsOf(model("scale", map("floor", 0), "tiers", tiers)))
         .containsExactly("tiers[0].from: must be at most the scale's floor (0)");
-    ScoringModel model =
-        valid(ModelReader.read(model("scale", map("floor", 10), "tiers", tiers)));
+    ScoringModel model = valid(ModelReader.read(model("scale", map("floor", 10), "tiers", tiers)));
     assertThat(model.tiers()).hasSize(2);
     assertThat(ModelReader.read(model("scale", map("cap", 5), "tiers", tiers)))
         .isInstanceOf(Read.Valid.class);

@@ -33,29 +33,43 @@ class PredicateReaderTest {
 
   static Stream<Arguments> every_form_reads() {
     return Stream.of(
-        Arguments.of(map("field", "title", "equals", "CEO"), title(new FieldTest.Equals(new Value.Text("CEO")))),
-        Arguments.of(map("field", "title", "equals", 50), title(new FieldTest.Equals(new Value.Number(50)))),
-        Arguments.of(map("field", "title", "equals", true), title(new FieldTest.Equals(new Value.Bool(true)))),
+        Arguments.of(
+            map("field", "title", "equals", "CEO"),
+            title(new FieldTest.Equals(new Value.Text("CEO")))),
+        Arguments.of(
+            map("field", "title", "equals", 50), title(new FieldTest.Equals(new Value.Number(50)))),
+        Arguments.of(
+            map("field", "title", "equals", true),
+            title(new FieldTest.Equals(new Value.Bool(true)))),
         Arguments.of(
             map("field", "title", "in", list("a", 2, false)),
-            title(new FieldTest.In(List.of(new Value.Text("a"), new Value.Number(2), new Value.Bool(false))))),
+            title(
+                new FieldTest.In(
+                    List.of(new Value.Text("a"), new Value.Number(2), new Value.Bool(false))))),
         Arguments.of(map("field", "title", "contains", "vp"), title(new FieldTest.Contains("vp"))),
         Arguments.of(map("field", "title", "contains", 50.0), title(new FieldTest.Contains("50"))),
-        Arguments.of(map("field", "title", "endsWith", "@ex.com"), title(new FieldTest.EndsWith("@ex.com"))),
+        Arguments.of(
+            map("field", "title", "endsWith", "@ex.com"), title(new FieldTest.EndsWith("@ex.com"))),
         Arguments.of(map("field", "title", "endsWith", 1.5), title(new FieldTest.EndsWith("1.5"))),
-        Arguments.of(map("field", "title", "matches", "^a+$"), title(new FieldTest.Matches(Pattern.compile("^a+$")))),
+        Arguments.of(
+            map("field", "title", "matches", "^a+$"),
+            title(new FieldTest.Matches(Pattern.compile("^a+$")))),
         Arguments.of(
             map("field", "title", "between", list(1, "10")),
             title(new FieldTest.Between(new Value.Number(1), new Value.Text("10")))),
         Arguments.of(
             map("field", "title", "between", list("2026-01-01", "2026-12-31")),
-            title(new FieldTest.Between(new Value.Text("2026-01-01"), new Value.Text("2026-12-31")))),
+            title(
+                new FieldTest.Between(new Value.Text("2026-01-01"), new Value.Text("2026-12-31")))),
         Arguments.of(map("field", "title", "exists", false), title(new FieldTest.Exists(false))),
         Arguments.of(map("tag", "VIP"), new Condition.HasTag("vip")),
         Arguments.of(
             map("all", list(map("tag", "a"), map("not", map("tag", "b")))),
-            new Condition.All(List.of(new Condition.HasTag("a"), new Condition.Not(new Condition.HasTag("b"))))),
-        Arguments.of(map("any", list(map("tag", "a"))), new Condition.Any(List.of(new Condition.HasTag("a")))));
+            new Condition.All(
+                List.of(new Condition.HasTag("a"), new Condition.Not(new Condition.HasTag("b"))))),
+        Arguments.of(
+            map("any", list(map("tag", "a"))),
+            new Condition.Any(List.of(new Condition.HasTag("a")))));
   }
 
   @ParameterizedTest
@@ -71,20 +85,24 @@ class PredicateReaderTest {
 
   @Test
   void an_empty_predicate_names_the_forms() {
-    assertThat(whenProblems(map())).containsExactly("fit[0].when: must have one of field, tag, all, any or not");
+    assertThat(whenProblems(map()))
+        .containsExactly("fit[0].when: must have one of field, tag, all, any or not");
   }
 
   @Test
   void two_forms_are_a_problem() {
     assertThat(whenProblems(map("tag", "a", "all", list(map("tag", "b")))))
-        .containsExactly("fit[0].when: must have only one of field, tag, all, any or not (has tag, all)");
+        .containsExactly(
+            "fit[0].when: must have only one of field, tag, all, any or not (has tag, all)");
     assertThat(whenProblems(map("field", "title", "equals", "x", "not", map("tag", "b"))))
-        .containsExactly("fit[0].when: must have only one of field, tag, all, any or not (has field, not)");
+        .containsExactly(
+            "fit[0].when: must have only one of field, tag, all, any or not (has field, not)");
   }
 
   @Test
   void an_operator_without_a_field_is_a_problem() {
-    assertThat(whenProblems(map("equals", "ceo"))).containsExactly("fit[0].when: equals needs a field");
+    assertThat(whenProblems(map("equals", "ceo")))
+        .containsExactly("fit[0].when: equals needs a field");
   }
 
   @Test
@@ -112,8 +130,10 @@ class PredicateReaderTest {
 
   @Test
   void field_must_be_a_non_empty_string() {
-    assertThat(whenProblems(map("field", 3, "exists", true))).containsExactly("fit[0].when.field: must be a string");
-    assertThat(whenProblems(map("field", "", "exists", true))).containsExactly("fit[0].when.field: must not be empty");
+    assertThat(whenProblems(map("field", 3, "exists", true)))
+        .containsExactly("fit[0].when.field: must be a string");
+    assertThat(whenProblems(map("field", "", "exists", true)))
+        .containsExactly("fit[0].when.field: must not be empty");
   }
 
   @Test
@@ -128,8 +148,10 @@ class PredicateReaderTest {
 
   @Test
   void in_takes_a_non_empty_list_of_scalars() {
-    assertThat(whenProblems(map("field", "f", "in", "a"))).containsExactly("fit[0].when.in: must be a list");
-    assertThat(whenProblems(map("field", "f", "in", list()))).containsExactly("fit[0].when.in: must not be empty");
+    assertThat(whenProblems(map("field", "f", "in", "a")))
+        .containsExactly("fit[0].when.in: must be a list");
+    assertThat(whenProblems(map("field", "f", "in", list())))
+        .containsExactly("fit[0].when.in: must not be empty");
     assertThat(whenProblems(map("field", "f", "in", list("a", map(), null))))
         .containsExactly(
             "fit[0].when.in[1]: must be a string, number or boolean",
@@ -140,18 +162,23 @@ class PredicateReaderTest {
   void contains_and_ends_with_take_a_non_empty_string_or_a_number() {
     assertThat(whenProblems(map("field", "f", "contains", true)))
         .containsExactly("fit[0].when.contains: must be a string");
-    assertThat(whenProblems(map("field", "f", "endsWith", ""))).containsExactly("fit[0].when.endsWith: must not be empty");
+    assertThat(whenProblems(map("field", "f", "endsWith", "")))
+        .containsExactly("fit[0].when.endsWith: must not be empty");
   }
 
   @Test
   void matches_takes_a_valid_re2_pattern() {
-    assertThat(whenProblems(map("field", "f", "matches", 3))).containsExactly("fit[0].when.matches: must be a string");
+    assertThat(whenProblems(map("field", "f", "matches", 3)))
+        .containsExactly("fit[0].when.matches: must be a string");
     assertThat(whenProblems(map("field", "f", "matches", "(?=a)")))
-        .containsExactly("fit[0].when.matches: not a valid RE2 regular expression: invalid or unsupported Perl syntax");
+        .containsExactly(
+            "fit[0].when.matches: not a valid RE2 regular expression: invalid or unsupported Perl syntax");
     assertThat(whenProblems(map("field", "f", "matches", "[a-")))
-        .containsExactly("fit[0].when.matches: not a valid RE2 regular expression: missing closing ]");
+        .containsExactly(
+            "fit[0].when.matches: not a valid RE2 regular expression: missing closing ]");
     assertThat(whenProblems(map("field", "f", "matches", "a++")))
-        .containsExactly("fit[0].when.matches: not a valid RE2 regular expression: invalid nested repetition operator");
+        .containsExactly(
+            "fit[0].when.matches: not a valid RE2 regular expression: invalid nested repetition operator");
   }
 
   @Test
@@ -164,7 +191,8 @@ class PredicateReaderTest {
   @Test
   void matches_rejects_repetitions_that_would_exhaust_memory_when_compiled() {
     assertThat(whenProblems(map("field", "f", "matches", "((a{1000}){1000}){1000}")))
-        .containsExactly("fit[0].when.matches: not a valid RE2 regular expression: repetitions expand beyond 10000");
+        .containsExactly(
+            "fit[0].when.matches: not a valid RE2 regular expression: repetitions expand beyond 10000");
     assertThat(when(map("field", "f", "matches", "(\\d{1,3}\\.){3}\\d{1,3}"))).isNotNull();
     assertThat(when(map("field", "f", "matches", "(a+)+$"))).isNotNull();
   }
@@ -175,7 +203,8 @@ class PredicateReaderTest {
         .containsExactly("fit[0].when.between: must be a list of two bounds [low, high]");
     assertThat(whenProblems(map("field", "f", "between", list(true, map()))))
         .containsExactly(
-            "fit[0].when.between[0]: must be a string or number", "fit[0].when.between[1]: must be a string or number");
+            "fit[0].when.between[0]: must be a string or number",
+            "fit[0].when.between[1]: must be a string or number");
     assertThat(whenProblems(map("field", "f", "between", list(10, 9))))
         .containsExactly("fit[0].when.between: bounds must be ascending");
     assertThat(whenProblems(map("field", "f", "between", list("b", "A"))))
@@ -187,7 +216,8 @@ class PredicateReaderTest {
 
   @Test
   void exists_takes_a_boolean() {
-    assertThat(whenProblems(map("field", "f", "exists", "yes"))).containsExactly("fit[0].when.exists: must be true or false");
+    assertThat(whenProblems(map("field", "f", "exists", "yes")))
+        .containsExactly("fit[0].when.exists: must be true or false");
   }
 
   @Test
@@ -198,8 +228,10 @@ class PredicateReaderTest {
 
   @Test
   void all_and_any_take_non_empty_lists_of_predicates() {
-    assertThat(whenProblems(map("all", list()))).containsExactly("fit[0].when.all: must not be empty");
-    assertThat(whenProblems(map("any", map("tag", "a")))).containsExactly("fit[0].when.any: must be a list");
+    assertThat(whenProblems(map("all", list())))
+        .containsExactly("fit[0].when.all: must not be empty");
+    assertThat(whenProblems(map("any", map("tag", "a"))))
+        .containsExactly("fit[0].when.any: must be a list");
     assertThat(whenProblems(map("any", list(map("tag", "a"), map("field", "f"), "x"))))
         .containsExactly(
             "fit[0].when.any[1]: field needs one operator: equals, in, contains, matches, between, exists, endsWith",
@@ -208,7 +240,8 @@ class PredicateReaderTest {
 
   @Test
   void not_takes_a_predicate() {
-    assertThat(whenProblems(map("not", list(map("tag", "a"))))).containsExactly("fit[0].when.not: must be an object");
+    assertThat(whenProblems(map("not", list(map("tag", "a")))))
+        .containsExactly("fit[0].when.not: must be an object");
     assertThat(whenProblems(map("not", map("tag", "a", "tags", "b"))))
         .containsExactly("fit[0].when.not.tags: unknown predicate key");
   }
@@ -216,7 +249,15 @@ class PredicateReaderTest {
   @Test
   void tags_are_for_contacts_only_even_deep_inside_a_where() {
     var rule =
-        map("id", "e", "points", 1, "on", "*", "where", map("any", list(map("not", map("tag", "vip")))));
+        map(
+            "id",
+            "e",
+            "points",
+            1,
+            "on",
+            "*",
+            "where",
+            map("any", list(map("not", map("tag", "vip")))));
     assertThat(Trees.problems(ModelReader.read(model("engagement", list(rule)))))
         .containsExactly("engagement[0].where.any[0].not.tag: tag is allowed on contacts only");
   }
@@ -234,13 +275,17 @@ class PredicateReaderTest {
       deep = map("not", deep);
     }
     String path = "fit[0].when" + ".not".repeat(PredicateReader.MAX_DEPTH);
-    assertThat(whenProblems(deep)).containsExactly(path + ": nested too deeply (at most 32 levels)");
+    assertThat(whenProblems(deep))
+        .containsExactly(path + ": nested too deeply (at most 32 levels)");
   }
 
   @Test
   void a_cyclic_predicate_is_a_problem_not_a_stack_overflow() {
     var cyclic = map();
     cyclic.put("not", cyclic);
-    assertThat(whenProblems(cyclic)).singleElement().asString().endsWith("nested too deeply (at most 32 levels)");
+    assertThat(whenProblems(cyclic))
+        .singleElement()
+        .asString()
+        .endsWith("nested too deeply (at most 32 levels)");
   }
 }

@@ -25,19 +25,37 @@ class TopicReaderTest {
     var topic = map("id", "security", "on", "page.viewed", "interestedAt", 2);
     assertThat(valid(ModelReader.read(model("topics", list(topic)))).topics())
         .containsExactly(
-            new Topic("security", new EventTypes.Exactly("page.viewed"), new Condition.Always(), "url", 2));
+            new Topic(
+                "security",
+                new EventTypes.Exactly("page.viewed"),
+                new Condition.Always(),
+                "url",
+                2));
   }
 
   @Test
   void topic_requires_id_on_and_interested_at() {
     assertThat(topicProblems(map()))
-        .containsExactly("topics[0].id: required", "topics[0].on: required", "topics[0].interestedAt: required");
+        .containsExactly(
+            "topics[0].id: required", "topics[0].on: required", "topics[0].interestedAt: required");
   }
 
   @Test
   void topic_values_are_checked() {
     var topic =
-        map("id", "x", "on", "page.viewed", "distinct", "", "interestedAt", 0, "where", map("tag", "t"), "name", "X");
+        map(
+            "id",
+            "x",
+            "on",
+            "page.viewed",
+            "distinct",
+            "",
+            "interestedAt",
+            0,
+            "where",
+            map("tag", "t"),
+            "name",
+            "X");
     assertThat(topicProblems(topic))
         .containsExactly(
             "topics[0].distinct: must not be empty",

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What a {@code field} predicate asks of one field's value (scoring-model.md, "Predicates").
- * A missing field (null) never passes, except {@link Exists} with {@code false}. A list-valued
- * field passes when any element passes; an empty list passes nothing but {@code exists: true}.
+ * What a {@code field} predicate asks of one field's value (scoring-model.md, "Predicates"). A
+ * missing field (null) never passes, except {@link Exists} with {@code false}. A list-valued field
+ * passes when any element passes; an empty list passes nothing but {@code exists: true}.
  */
 public sealed interface FieldTest {
 
@@ -85,7 +85,9 @@ public sealed interface FieldTest {
     }
   }
 
-  /** {@code matches: REGEX}: RE2 find anywhere in the text form; linear time in the text's length. */
+  /**
+   * {@code matches: REGEX}: RE2 find anywhere in the text form; linear time in the text's length.
+   */
   record Matches(Pattern pattern) implements FieldTest {
     public Matches {
       Objects.requireNonNull(pattern, "pattern");
@@ -111,8 +113,8 @@ public sealed interface FieldTest {
   }
 
   /**
-   * {@code between: [A, B]}, inclusive: the value is compared with each bound as numbers when
-   * both read as numbers, else as lower-cased text (so ISO dates work).
+   * {@code between: [A, B]}, inclusive: the value is compared with each bound as numbers when both
+   * read as numbers, else as lower-cased text (so ISO dates work).
    */
   record Between(Value.Scalar low, Value.Scalar high) implements FieldTest {
     public Between {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A value held by a contact attribute or an event property: text, a finite number, a boolean
- * or a list of those (scoring-model.md, "Numbers and text" and "Missing and lists"). A missing
- * value, or one holding null, is simply absent from its map: there is no null value.
+ * A value held by a contact attribute or an event property: text, a finite number, a boolean or a
+ * list of those (scoring-model.md, "Numbers and text" and "Missing and lists"). A missing value, or
+ * one holding null, is simply absent from its map: there is no null value.
  */
 public sealed interface Value {
 
@@ -77,7 +77,10 @@ public sealed interface Value {
     }
   }
 
-  /** The text form of a number: no decimal point when integral ({@code 50.0 -> "50"}), else shortest. */
+  /**
+   * The text form of a number: no decimal point when integral ({@code 50.0 -> "50"}), else
+   * shortest.
+   */
   static String textOf(double number) {
     if (number == 0) {
       return "0";
@@ -86,8 +89,8 @@ public sealed interface Value {
   }
 
   /**
-   * Converts a plain Java value, as parsed from JSON or YAML (String, Number, Boolean, List), into a
-   * Value; returns null for null, an empty list stays an empty {@link Many}. Nested maps are not
+   * Converts a plain Java value, as parsed from JSON or YAML (String, Number, Boolean, List), into
+   * a Value; returns null for null, an empty list stays an empty {@link Many}. Nested maps are not
    * values: callers flatten them into dotted field names first ({@link Values#flatten}).
    *
    * @throws IllegalArgumentException for anything else, or a non-finite number

@@ -9,8 +9,8 @@ public final class Values {
   private Values() {}
 
   /**
-   * Flattens a plain map into field values: nested maps become dotted names
-   * ({@code {"utm": {"source": "x"}}} gives {@code utm.source}), nulls are dropped (missing).
+   * Flattens a plain map into field values: nested maps become dotted names ({@code {"utm":
+   * {"source": "x"}}} gives {@code utm.source}), nulls are dropped (missing).
    *
    * @throws IllegalArgumentException when a value is not text, a number, a boolean, a list or a map
    */

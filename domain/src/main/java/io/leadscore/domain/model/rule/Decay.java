@@ -14,8 +14,8 @@ public sealed interface Decay {
   }
 
   /**
-   * The award's contribution at the age {@code ageSeconds + ageNanos / 1e9}; the engine's hot
-   * path, which allocates nothing.
+   * The award's contribution at the age {@code ageSeconds + ageNanos / 1e9}; the engine's hot path,
+   * which allocates nothing.
    */
   double apply(double points, long ageSeconds, int ageNanos);
 
@@ -43,13 +43,14 @@ public sealed interface Decay {
   }
 
   /**
-   * {@code perDay: x}: loses x points per whole elapsed day toward 0, never past it:
-   * {@code sign(p) * max(0, |p| - x * floor(age / 1 day))} (Ontraport-style degradation).
+   * {@code perDay: x}: loses x points per whole elapsed day toward 0, never past it: {@code sign(p)
+   * * max(0, |p| - x * floor(age / 1 day))} (Ontraport-style degradation).
    */
   record PerDay(double pointsPerDay) implements Decay {
     public PerDay {
       if (!(pointsPerDay >= 0) || Double.isInfinite(pointsPerDay)) {
-        throw new IllegalArgumentException("perDay: must be a finite number >= 0, was " + pointsPerDay);
+        throw new IllegalArgumentException(
+            "perDay: must be a finite number >= 0, was " + pointsPerDay);
       }
     }
 
@@ -61,7 +62,9 @@ public sealed interface Decay {
     }
   }
 
-  /** {@code after: D}: full points while {@code age < D}, 0 from {@code age == D} (points expire). */
+  /**
+   * {@code after: D}: full points while {@code age < D}, 0 from {@code age == D} (points expire).
+   */
   record Expires(Duration after) implements Decay {
     public Expires {
       if (after.isNegative() || after.isZero()) {

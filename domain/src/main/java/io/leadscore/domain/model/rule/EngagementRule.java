@@ -4,8 +4,8 @@ import io.leadscore.domain.model.condition.Condition;
 import java.util.Objects;
 
 /**
- * An engagement rule: awards {@code points} for events matching {@code on} and {@code where},
- * as its {@link Trigger} decides, kept by its {@link Limit} and faded by its {@link Decay}
+ * An engagement rule: awards {@code points} for events matching {@code on} and {@code where}, as
+ * its {@link Trigger} decides, kept by its {@link Limit} and faded by its {@link Decay}
  * (scoring-model.md, Semantics 2).
  */
 public record EngagementRule(

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which event types a rule or topic listens to ({@code on}): one type, {@code "<prefix>.*"},
- * {@code "*"}, or a list of those. Case-sensitive (scoring-model.md, "on").
+ * Which event types a rule or topic listens to ({@code on}): one type, {@code "<prefix>.*"}, {@code
+ * "*"}, or a list of those. Case-sensitive (scoring-model.md, "on").
  */
 public sealed interface EventTypes {
 
@@ -24,7 +24,10 @@ public sealed interface EventTypes {
     }
   }
 
-  /** {@code "<prefix>.*"}: every type that starts with {@code <prefix>.}; {@code prefix} excludes the dot. */
+  /**
+   * {@code "<prefix>.*"}: every type that starts with {@code <prefix>.}; {@code prefix} excludes
+   * the dot.
+   */
   record StartingWith(String prefix) implements EventTypes {
     public StartingWith {
       Objects.requireNonNull(prefix, "prefix");

@@ -4,8 +4,8 @@ import io.leadscore.domain.model.condition.Condition;
 import java.util.Objects;
 
 /**
- * A fit rule: {@code points} once when {@code when} holds on the contact's current attributes
- * and tags (scoring-model.md, Semantics 1). Points may be negative; no decay.
+ * A fit rule: {@code points} once when {@code when} holds on the contact's current attributes and
+ * tags (scoring-model.md, Semantics 1). Points may be negative; no decay.
  */
 public record FitRule(String id, double points, Condition when) {
   public FitRule {

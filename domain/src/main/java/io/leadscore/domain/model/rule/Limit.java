@@ -3,8 +3,8 @@ package io.leadscore.domain.model.rule;
 import java.time.Duration;
 
 /**
- * How many awards a rule keeps (scoring-model.md, Semantics 2 and "Count, then limit"). Awards
- * are kept or dropped in event order; {@code per} counts kept awards only.
+ * How many awards a rule keeps (scoring-model.md, Semantics 2 and "Count, then limit"). Awards are
+ * kept or dropped in event order; {@code per} counts kept awards only.
  */
 public sealed interface Limit {
 
@@ -20,7 +20,9 @@ public sealed interface Limit {
     }
   }
 
-  /** {@code limit: { times: N, per: W }}: an award at t is dropped when N were kept in (t - W, t]. */
+  /**
+   * {@code limit: { times: N, per: W }}: an award at t is dropped when N were kept in (t - W, t].
+   */
   record TimesPer(int times, Duration per) implements Limit {
     public TimesPer {
       if (times < 1) {

@@ -3,9 +3,9 @@ package io.leadscore.domain.model.rule;
 import java.time.Duration;
 
 /**
- * When an engagement rule awards (scoring-model.md, Semantics 2): at every matching event, or,
- * with {@code count}, at the event that brings at least {@code atLeast} matching events into
- * {@code (t - within, t]}, unless the count already awarded in that window.
+ * When an engagement rule awards (scoring-model.md, Semantics 2): at every matching event, or, with
+ * {@code count}, at the event that brings at least {@code atLeast} matching events into {@code (t -
+ * within, t]}, unless the count already awarded in that window.
  */
 public sealed interface Trigger {
 

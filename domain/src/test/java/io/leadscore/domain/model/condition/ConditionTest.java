@@ -30,8 +30,12 @@ class ConditionTest {
 
   @Test
   void equals_compares_text_case_insensitively() {
-    assertThat(holds(field("form", new FieldTest.Equals(text("consultation"))), "form", "CONSULTATION")).isTrue();
-    assertThat(holds(field("form", new FieldTest.Equals(text("consultation"))), "form", "consult")).isFalse();
+    assertThat(
+            holds(
+                field("form", new FieldTest.Equals(text("consultation"))), "form", "CONSULTATION"))
+        .isTrue();
+    assertThat(holds(field("form", new FieldTest.Equals(text("consultation"))), "form", "consult"))
+        .isFalse();
   }
 
   @Test
@@ -48,7 +52,8 @@ class ConditionTest {
 
   @Test
   void booleans_compare_by_their_text_form() {
-    assertThat(holds(field("vip", new FieldTest.Equals(new Value.Bool(true))), "vip", "TRUE")).isTrue();
+    assertThat(holds(field("vip", new FieldTest.Equals(new Value.Bool(true))), "vip", "TRUE"))
+        .isTrue();
     assertThat(holds(field("vip", new FieldTest.Equals(text("false"))), "vip", false)).isTrue();
   }
 
@@ -62,20 +67,29 @@ class ConditionTest {
 
   @Test
   void contains_and_ends_with_ignore_case_and_use_the_text_form() {
-    assertThat(holds(field("title", new FieldTest.Contains("student")), "title", "PhD Student")).isTrue();
-    assertThat(holds(field("email", new FieldTest.EndsWith("@acme.com")), "email", "Bob@ACME.com")).isTrue();
-    assertThat(holds(field("email", new FieldTest.EndsWith("@acme.com")), "email", "acme.com")).isFalse();
+    assertThat(holds(field("title", new FieldTest.Contains("student")), "title", "PhD Student"))
+        .isTrue();
+    assertThat(holds(field("email", new FieldTest.EndsWith("@acme.com")), "email", "Bob@ACME.com"))
+        .isTrue();
+    assertThat(holds(field("email", new FieldTest.EndsWith("@acme.com")), "email", "acme.com"))
+        .isFalse();
     assertThat(holds(field("size", new FieldTest.Contains("00")), "size", 5000.0)).isTrue();
-    assertThat(holds(field("size", new FieldTest.Contains(".")), "size", 5000.0)).isFalse(); // "5000", not "5000.0"
+    assertThat(holds(field("size", new FieldTest.Contains(".")), "size", 5000.0))
+        .isFalse(); // "5000", not "5000.0"
   }
 
   @Test
   void matches_finds_anywhere_with_re2_syntax() {
-    var decisionMaker = field("title", new FieldTest.Matches(Pattern.compile("(?i)\\b(vp|director|head|chief|owner|founder)\\b")));
+    var decisionMaker =
+        field(
+            "title",
+            new FieldTest.Matches(
+                Pattern.compile("(?i)\\b(vp|director|head|chief|owner|founder)\\b")));
     assertThat(holds(decisionMaker, "title", "Regional VP of Sales")).isTrue();
     assertThat(holds(decisionMaker, "title", "Head of Growth")).isTrue();
     assertThat(holds(decisionMaker, "title", "Headhunter")).isFalse();
-    assertThat(holds(field("title", new FieldTest.Matches(Pattern.compile("vp"))), "title", "VP")).isFalse();
+    assertThat(holds(field("title", new FieldTest.Matches(Pattern.compile("vp"))), "title", "VP"))
+        .isFalse();
   }
 
   @Test
@@ -120,29 +134,35 @@ class ConditionTest {
   void a_missing_field_never_matches_except_under_not_and_exists_false() {
     assertThat(holds(field("title", new FieldTest.Equals(text("x"))))).isFalse();
     assertThat(holds(field("title", new FieldTest.Contains("")))).isFalse();
-    assertThat(holds(new Condition.Not(field("title", new FieldTest.Contains("student"))))).isTrue();
+    assertThat(holds(new Condition.Not(field("title", new FieldTest.Contains("student")))))
+        .isTrue();
   }
 
   @Test
   void a_list_valued_field_matches_when_any_element_matches_and_not_negates_the_whole() {
     var security = field("interests", new FieldTest.Equals(text("security")));
     assertThat(holds(security, "interests", List.of("cloud", "Security"))).isTrue();
-    assertThat(holds(new Condition.Not(security), "interests", List.of("cloud", "Security"))).isFalse();
+    assertThat(holds(new Condition.Not(security), "interests", List.of("cloud", "Security")))
+        .isFalse();
     assertThat(holds(new Condition.Not(security), "interests", List.of("cloud"))).isTrue();
   }
 
   @Test
   void an_empty_list_matches_nothing_but_exists_true() {
-    assertThat(holds(field("interests", new FieldTest.Exists(true)), "interests", List.of())).isTrue();
-    assertThat(holds(field("interests", new FieldTest.Contains("")), "interests", List.of())).isFalse();
-    assertThat(holds(field("interests", new FieldTest.Exists(false)), "interests", List.of())).isFalse();
+    assertThat(holds(field("interests", new FieldTest.Exists(true)), "interests", List.of()))
+        .isTrue();
+    assertThat(holds(field("interests", new FieldTest.Contains("")), "interests", List.of()))
+        .isFalse();
+    assertThat(holds(field("interests", new FieldTest.Exists(false)), "interests", List.of()))
+        .isFalse();
   }
 
   @Test
   void tag_compares_case_insensitively() {
     var tag = new Condition.HasTag("Active-2013-Prospect");
     assertThat(tag.holds(Map.of(), Set.of("active-2013-prospect"))).isTrue();
-    assertThat(ModelFixtures.taggedContact(Set.of("ACTIVE-2013-PROSPECT")).tags()).contains("active-2013-prospect");
+    assertThat(ModelFixtures.taggedContact(Set.of("ACTIVE-2013-PROSPECT")).tags())
+        .contains("active-2013-prospect");
   }
 
   @Test
@@ -158,7 +178,9 @@ class ConditionTest {
   @Test
   void nested_properties_are_read_as_dotted_names() {
     var source = field("utm.source", new FieldTest.Equals(text("newsletter")));
-    assertThat(source.holds(Values.flatten(Map.of("utm", Map.of("source", "Newsletter"))), Set.of())).isTrue();
+    assertThat(
+            source.holds(Values.flatten(Map.of("utm", Map.of("source", "Newsletter"))), Set.of()))
+        .isTrue();
   }
 
   @Test
