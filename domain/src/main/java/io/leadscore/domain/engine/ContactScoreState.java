@@ -3,21 +3,94 @@ package io.leadscore.domain.engine;
 import io.leadscore.domain.contact.Contact;
 import io.leadscore.domain.event.Event;
 import io.leadscore.domain.model.ScoringModel;
+import io.leadscore.domain.model.Topic;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
-/** The incremental form of the engine: folds events one at a time, in any arrival order. */
+/**
+ * The incremental form of the engine (scoring-model.md, "Retroactive = incremental"): one
+ * contact's running state under one model. Events are folded in one at a time, in any arrival
+ * order, and {@link #scoreAt} gives exactly what {@link ScoringEngine#score} gives on the same
+ * events at any {@code asOf}, past or future. Folding the newest event is O(rules it matches);
+ * an out-of-order event replays only the rules it matches. Fit rules are evaluated at read time
+ * on the contact given, so attribute changes need no re-fold.
+ *
+ * <p>Folding an event equal to one already folded in (occurredAt, eventKey) changes nothing;
+ * the store keeps keys unique, so a key is never folded with two different times. Mutable, not
+ * thread-safe: confine a state to one thread.
+ */
 public final class ContactScoreState {
+  private static final Set<String> NO_TAGS = Set.of(); // events carry no tags
+
+  private final CompiledModel compiled;
+  private final RuleRun[] runs;
+  private final TopicTally[] tallies;
+
+  /** A fresh state for {@code model}; prefer {@link CompiledModel#newState()} for many contacts. */
   public ContactScoreState(ScoringModel model) {
-    throw new UnsupportedOperationException("stub: being implemented");
+    this(ScoringEngine.compile(model));
+  }
+
+  ContactScoreState(CompiledModel compiled) {
+    this.compiled = compiled;
+    ScoringModel model = compiled.model();
+    runs = new RuleRun[model.engagement().size()];
+    for (int i = 0; i < runs.length; i++) {
+      runs[i] = new RuleRun(model.engagement().get(i));
+    }
+    List<Topic> topics = model.topics();
+    tallies = new TopicTally[topics.size()];
+    for (int i = 0; i < tallies.length; i++) {
+      tallies[i] = new TopicTally(topics.get(i));
+    }
   }
 
   /** Folds one event in; events may arrive in any order. */
   public void fold(Event event) {
-    throw new UnsupportedOperationException("stub: being implemented");
+    for (int index : compiled.rulesFor(event.type())) {
+      RuleRun run = runs[index];
+      if (run.rule().where().holds(event.properties(), NO_TAGS)) {
+        run.insert(event);
+      }
+    }
+    foldTopics(event);
   }
 
-  /** The LeadScore at {@code asOf}, equal to {@link ScoringEngine#score} on the folded events. */
+  /** Folds an event known to come after every event folded so far. */
+  void foldInOrder(Event event) {
+    for (int index : compiled.rulesFor(event.type())) {
+      RuleRun run = runs[index];
+      if (run.rule().where().holds(event.properties(), NO_TAGS)) {
+        run.append(event);
+      }
+    }
+    foldTopics(event);
+  }
+
+  private void foldTopics(Event event) {
+    List<Topic> topics = compiled.model().topics();
+    for (int index : compiled.topicsFor(event.type())) {
+      if (topics.get(index).where().holds(event.properties(), NO_TAGS)) {
+        tallies[index].add(event);
+      }
+    }
+  }
+
+  /** The LeadScore at {@code asOf} for this contact's current attributes and tags. */
   public LeadScore scoreAt(Contact contact, Instant asOf) {
-    throw new UnsupportedOperationException("stub: being implemented");
+    var engagement = new ArrayList<LeadScore.Contribution>(runs.length);
+    for (RuleRun run : runs) {
+      LeadScore.Contribution contribution = run.contributionAt(asOf);
+      if (contribution != null) {
+        engagement.add(contribution);
+      }
+    }
+    var topics = new ArrayList<LeadScore.TopicInterest>(tallies.length);
+    for (TopicTally tally : tallies) {
+      topics.add(tally.interestAt(asOf));
+    }
+    return compiled.result(contact, asOf, engagement, topics);
   }
 }
