@@ -11,7 +11,6 @@ import io.leadscore.domain.event.Event;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,7 +78,6 @@ class EngineFixturesTest {
     assertThat(counts.get("content.downloaded")).isGreaterThan(counts.get("demo.requested"));
   }
 
-  @Disabled("engine not merged yet")
   @ParameterizedTest
   @ValueSource(ints = {10, 100, 1000})
   void engine_naive_and_incremental_agree_on_the_benchmark_data(int n) {
