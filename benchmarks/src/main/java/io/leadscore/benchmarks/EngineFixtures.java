@@ -29,11 +29,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Deterministic data for the engine benchmarks: a realistic 20-rule B2B model (6 fit, 14
- * engagement rules using every trigger, limit and decay kind, one topic, tiers and grades), a
- * contact, and engagement histories of any length spread over the year before {@link #AS_OF}.
- * Built from the domain records directly (not from YAML) so the benchmarks measure the engine
- * only. Same arguments, same data, on every machine. Thread-safe (no shared mutable state).
+ * Deterministic data for the engine benchmarks: a realistic 20-rule B2B model (6 fit, 14 engagement
+ * rules using every trigger, limit and decay kind, one topic, tiers and grades), a contact, and
+ * engagement histories of any length spread over the year before {@link #AS_OF}. Built from the
+ * domain records directly (not from YAML) so the benchmarks measure the engine only. Same
+ * arguments, same data, on every machine. Thread-safe (no shared mutable state).
  */
 public final class EngineFixtures {
 
@@ -53,7 +53,10 @@ public final class EngineFixtures {
           "https://ex.com/blog/ransomware");
   static final String PRICING_URL = "https://ex.com/pricing";
   static final List<String> CASE_STUDY_URLS =
-      List.of("https://ex.com/customers/acme", "https://ex.com/customers/globex", "https://ex.com/customers/initech");
+      List.of(
+          "https://ex.com/customers/acme",
+          "https://ex.com/customers/globex",
+          "https://ex.com/customers/initech");
 
   private static final List<String> OTHER_URLS =
       List.of(
@@ -80,7 +83,8 @@ public final class EngineFixtures {
           "renewal",
           "whitepaper-2026");
   private static final List<String> FORMS =
-      List.of("newsletter", "newsletter", "webinar", "webinar", "contact-us", "trial", "consultation");
+      List.of(
+          "newsletter", "newsletter", "webinar", "webinar", "contact-us", "trial", "consultation");
   private static final List<String> CONTENT =
       List.of("state-of-security-2026", "roi-calculator", "buyers-guide", "integration-checklist");
 
@@ -102,21 +106,29 @@ public final class EngineFixtures {
 
   private EngineFixtures() {}
 
-  /** The 20-rule model: 6 fit rules, 14 engagement rules, 1 topic, 3 tiers, 4 grades, scale [0, 1000]. */
+  /** The 20-rule model: 6 fit and 14 engagement rules, a topic, 3 tiers, 4 grades, 0 to 1000. */
   public static ScoringModel aModel() {
     List<FitRule> fit =
         List.of(
             new FitRule(
                 "decision-maker",
                 20,
-                field("title", new FieldTest.Matches(Pattern.compile("(?i)\\b(vp|director|head|chief|owner|founder)\\b")))),
+                field(
+                    "title",
+                    new FieldTest.Matches(
+                        Pattern.compile("(?i)\\b(vp|director|head|chief|owner|founder)\\b")))),
             new FitRule("target-account", 30, new Condition.HasTag("target-account")),
             new FitRule("company-email", 10, field("email", new FieldTest.EndsWith("@acme.io"))),
-            new FitRule("mid-market", 15, field("company_size", new FieldTest.Between(number(50), number(1000)))),
+            new FitRule(
+                "mid-market",
+                15,
+                field("company_size", new FieldTest.Between(number(50), number(1000)))),
             new FitRule(
                 "target-industry",
                 10,
-                field("industry", new FieldTest.In(List.of(text("software"), text("fintech"), text("saas"))))),
+                field(
+                    "industry",
+                    new FieldTest.In(List.of(text("software"), text("fintech"), text("saas"))))),
             new FitRule(
                 "student-or-academic",
                 -40,
@@ -132,54 +144,139 @@ public final class EngineFixtures {
     List<EngagementRule> engagement =
         List.of(
             new EngagementRule(
-                "email-open", 2, exactly("email.opened"), always, each,
-                new Limit.TimesPer(10, days(7)), new Decay.PerDay(0.5)),
+                "email-open",
+                2,
+                exactly("email.opened"),
+                always,
+                each,
+                new Limit.TimesPer(10, days(7)),
+                new Decay.PerDay(0.5)),
             new EngagementRule(
-                "engaged-reader", 15, exactly("email.opened"), always, new Trigger.Count(3, days(30)),
-                unlimited, new Decay.HalfLife(days(30))),
+                "engaged-reader",
+                15,
+                exactly("email.opened"),
+                always,
+                new Trigger.Count(3, days(30)),
+                unlimited,
+                new Decay.HalfLife(days(30))),
             new EngagementRule(
-                "email-click", 10, exactly("email.clicked"), always, each,
-                new Limit.TimesPer(5, days(30)), new Decay.HalfLife(days(30))),
+                "email-click",
+                10,
+                exactly("email.clicked"),
+                always,
+                each,
+                new Limit.TimesPer(5, days(30)),
+                new Decay.HalfLife(days(30))),
             new EngagementRule(
-                "security-reading", 5, exactly("email.clicked"), field("url", in(SECURITY_URLS)), each,
-                unlimited, new Decay.Expires(days(90))),
+                "security-reading",
+                5,
+                exactly("email.clicked"),
+                field("url", in(SECURITY_URLS)),
+                each,
+                unlimited,
+                new Decay.Expires(days(90))),
             new EngagementRule(
-                "pricing-page", 20, exactly("page.viewed"), field("url", new FieldTest.Equals(text(PRICING_URL))), each,
-                new Limit.TimesPer(1, Duration.ofDays(1)), new Decay.HalfLife(days(14))),
+                "pricing-page",
+                20,
+                exactly("page.viewed"),
+                field("url", new FieldTest.Equals(text(PRICING_URL))),
+                each,
+                new Limit.TimesPer(1, Duration.ofDays(1)),
+                new Decay.HalfLife(days(14))),
             new EngagementRule(
-                "case-study", 8, new EventTypes.OneOf(List.of(exactly("page.viewed"), exactly("email.clicked"))),
-                field("url", in(CASE_STUDY_URLS)), each, new Limit.Times(6), new Decay.HalfLife(days(60))),
+                "case-study",
+                8,
+                new EventTypes.OneOf(List.of(exactly("page.viewed"), exactly("email.clicked"))),
+                field("url", in(CASE_STUDY_URLS)),
+                each,
+                new Limit.Times(6),
+                new Decay.HalfLife(days(60))),
             new EngagementRule(
-                "page-view", 1, exactly("page.viewed"), always, each,
-                new Limit.TimesPer(20, Duration.ofDays(1)), new Decay.Expires(days(30))),
+                "page-view",
+                1,
+                exactly("page.viewed"),
+                always,
+                each,
+                new Limit.TimesPer(20, Duration.ofDays(1)),
+                new Decay.Expires(days(30))),
             new EngagementRule(
-                "consultation-request", 310, exactly("form.submitted"),
-                field("form", new FieldTest.Equals(text("consultation"))), each, new Limit.Times(1), none),
+                "consultation-request",
+                310,
+                exactly("form.submitted"),
+                field("form", new FieldTest.Equals(text("consultation"))),
+                each,
+                new Limit.Times(1),
+                none),
             new EngagementRule(
-                "webinar-signup", 25, exactly("form.submitted"), field("form", new FieldTest.Equals(text("webinar"))),
-                each, unlimited, new Decay.HalfLife(days(60))),
+                "webinar-signup",
+                25,
+                exactly("form.submitted"),
+                field("form", new FieldTest.Equals(text("webinar"))),
+                each,
+                unlimited,
+                new Decay.HalfLife(days(60))),
             new EngagementRule(
-                "any-form", 10, exactly("form.submitted"), always, each, new Limit.Times(10), new Decay.PerDay(0.2)),
+                "any-form",
+                10,
+                exactly("form.submitted"),
+                always,
+                each,
+                new Limit.Times(10),
+                new Decay.PerDay(0.2)),
             new EngagementRule(
-                "content-download", 15, exactly("content.downloaded"), always, each,
-                new Limit.TimesPer(3, days(7)), new Decay.HalfLife(days(45))),
+                "content-download",
+                15,
+                exactly("content.downloaded"),
+                always,
+                each,
+                new Limit.TimesPer(3, days(7)),
+                new Decay.HalfLife(days(45))),
             new EngagementRule(
-                "active-week", 20, new EventTypes.OneOf(List.of(new EventTypes.StartingWith("email"), exactly("page.viewed"))),
+                "active-week",
+                20,
+                new EventTypes.OneOf(
+                    List.of(new EventTypes.StartingWith("email"), exactly("page.viewed"))),
                 new Condition.Not(field("campaign", new FieldTest.Equals(text("renewal")))),
-                new Trigger.Count(3, days(7)), new Limit.TimesPer(2, days(30)), new Decay.Expires(days(60))),
+                new Trigger.Count(3, days(7)),
+                new Limit.TimesPer(2, days(30)),
+                new Decay.Expires(days(60))),
             new EngagementRule(
-                "demo-request", 100, exactly("demo.requested"), always, each, new Limit.Times(1), none),
+                "demo-request",
+                100,
+                exactly("demo.requested"),
+                always,
+                each,
+                new Limit.Times(1),
+                none),
             new EngagementRule(
-                "unsubscribed", -50, exactly("email.unsubscribed"), always, each, new Limit.Times(1), none));
+                "unsubscribed",
+                -50,
+                exactly("email.unsubscribed"),
+                always,
+                each,
+                new Limit.Times(1),
+                none));
 
     List<Topic> topics =
-        List.of(new Topic("network-security", exactly("email.clicked"), field("url", in(SECURITY_URLS)), "url", 3));
+        List.of(
+            new Topic(
+                "network-security",
+                exactly("email.clicked"),
+                field("url", in(SECURITY_URLS)),
+                "url",
+                3));
     List<Tier> tiers = List.of(new Tier("cold", 0), new Tier("warm", 50), new Tier("hot", 100));
-    List<Grade> grades = List.of(new Grade("D", -1_000_000), new Grade("C", 10), new Grade("B", 30), new Grade("A", 60));
-    return new ScoringModel("b2b-default", "B2B default", new Scale(0, 1000), fit, engagement, topics, tiers, grades);
+    List<Grade> grades =
+        List.of(
+            new Grade("D", -1_000_000), new Grade("C", 10), new Grade("B", 30), new Grade("A", 60));
+    return new ScoringModel(
+        "b2b-default", "B2B default", new Scale(0, 1000), fit, engagement, topics, tiers, grades);
   }
 
-  /** A VP at a 250-person software company on a target account: most fit rules hold, the negative one does not. */
+  /**
+   * A VP at a 250-person software company on a target account: most fit rules hold, the negative
+   * one does not.
+   */
   public static Contact aContact() {
     Map<String, Value> attributes = new LinkedHashMap<>();
     attributes.put("email", text("dana.lee@acme.io"));
@@ -193,8 +290,8 @@ public final class EngineFixtures {
   }
 
   /**
-   * {@code n} events of one contact in {@code (AS_OF - SPAN, AS_OF]}, in the engine's order
-   * ({@code occurredAt}, then {@code eventKey}), with unique keys. Immutable.
+   * {@code n} events of one contact in {@code (AS_OF - SPAN, AS_OF]}, in the engine's order ({@code
+   * occurredAt}, then {@code eventKey}), with unique keys. Immutable.
    */
   public static List<Event> events(int n, long seed) {
     if (n < 0) {
@@ -227,8 +324,8 @@ public final class EngineFixtures {
   }
 
   /**
-   * The points a do-it-yourself scorer would add per event type (baseline a): the sum of the
-   * points of the engagement rules that name the type, ignoring where, count, limit and decay.
+   * The points a do-it-yourself scorer would add per event type (baseline a): the sum of the points
+   * of the engagement rules that name the type, ignoring where, count, limit and decay.
    */
   public static Map<String, Double> pointsByType(ScoringModel model) {
     var points = new HashMap<String, Double>();
@@ -243,8 +340,10 @@ public final class EngineFixtures {
   private static List<String> namedTypes(EventTypes on) {
     return switch (on) {
       case EventTypes.Exactly(String type) -> List.of(type);
-      case EventTypes.OneOf(List<EventTypes> options) -> options.stream().flatMap(o -> namedTypes(o).stream()).toList();
-      case EventTypes.StartingWith(String prefix) -> TYPES.stream().filter(t -> t.startsWith(prefix + ".")).toList();
+      case EventTypes.OneOf(List<EventTypes> options) ->
+          options.stream().flatMap(o -> namedTypes(o).stream()).toList();
+      case EventTypes.StartingWith(String prefix) ->
+          TYPES.stream().filter(t -> t.startsWith(prefix + ".")).toList();
       case EventTypes.AnyType() -> TYPES;
     };
   }

@@ -24,17 +24,19 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * quality.md, row {@code engine-score}: time and allocation of {@link ScoringEngine#score} on one
- * contact's history of {@code events} events under the 20-rule fixture model, beside two
- * baselines in the same run: (a) the plain loop a user would write (points by event type, summed)
- * and (b) {@link NaiveScorer}, the spec read literally. Goals: 200 events under 20 us; at least
- * 3x faster than (b) at 10k events; bytes/op ({@code -prof gc}) growing with rules, not events.
+ * contact's history of {@code events} events under the 20-rule fixture model, beside two baselines
+ * in the same run: (a) the plain loop a user would write (points by event type, summed) and (b)
+ * {@link NaiveScorer}, the spec read literally. Goals: 200 events under 20 us; at least 3x faster
+ * than (b) at 10k events; bytes/op ({@code -prof gc}) growing with rules, not events.
  *
  * <p>The history is the sorted list the event store hands the engine; it is built once per trial,
  * so only scoring is measured. Defaults are modest and can be overridden ({@code -wi -i -w -r}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Duser.timezone=UTC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Duser.timezone=UTC"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
@@ -66,8 +68,8 @@ public class EngineScoreBenchmark {
   }
 
   /**
-   * The engine with the model compiled once, as a re-score of many contacts uses it: the
-   * difference to {@link #engine()} is the per-call cost of compiling the model.
+   * The engine with the model compiled once, as a re-score of many contacts uses it: the difference
+   * to {@link #engine()} is the per-call cost of compiling the model.
    */
   @Benchmark
   public LeadScore engineCompiled() {
@@ -75,8 +77,8 @@ public class EngineScoreBenchmark {
   }
 
   /**
-   * Baseline (a): the simplest loop a user would write, one map look-up per event. No where,
-   * count, limit, decay, clamp, tiers or topics: the floor of what any scorer must spend.
+   * Baseline (a): the simplest loop a user would write, one map look-up per event. No where, count,
+   * limit, decay, clamp, tiers or topics: the floor of what any scorer must spend.
    */
   @Benchmark
   public double baselinePlainLoop() {

@@ -23,27 +23,29 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The incremental engine: one new event folded into a {@link ContactScoreState} that already
- * holds 200 events, then {@code scoreAt}, which is what ingest does per event. {@code arrival}
- * chooses the new event: {@code newest} (appended after all others, the common case) or
- * {@code middle} (a late event whose {@code occurredAt} falls in the middle of the history, as
- * after a vendor back-fill). Baselines in the same run: {@code scoreOnly} (scoreAt on the held
- * state, no fold) and {@code refoldAll} (what re-scoring without the state costs: a new state fed
- * all 201 events, then scoreAt) and {@code engineAll} ({@link ScoringEngine#score} on the 201).
+ * The incremental engine: one new event folded into a {@link ContactScoreState} that already holds
+ * 200 events, then {@code scoreAt}, which is what ingest does per event. {@code arrival} chooses
+ * the new event: {@code newest} (appended after all others, the common case) or {@code middle} (a
+ * late event whose {@code occurredAt} falls in the middle of the history, as after a vendor
+ * back-fill). Baselines in the same run: {@code scoreOnly} (scoreAt on the held state, no fold) and
+ * {@code refoldAll} (what re-scoring without the state costs: a new state fed all 201 events, then
+ * scoreAt) and {@code engineAll} ({@link ScoringEngine#score} on the 201).
  *
- * <p>How the mutation is measured honestly: {@code fold} changes the state, and the state offers
- * no copy, so every invocation needs a state that holds exactly the 200 events. {@link Fresh}
- * builds one in {@code @Setup(Level.Invocation)}, which JMH runs outside the timed region; only
- * {@code fold + scoreAt} is timed. The set-up (200 folds) costs far more than the timed part, so
+ * <p>How the mutation is measured honestly: {@code fold} changes the state, and the state offers no
+ * copy, so every invocation needs a state that holds exactly the 200 events. {@link Fresh} builds
+ * one in {@code @Setup(Level.Invocation)}, which JMH runs outside the timed region; only {@code
+ * fold + scoreAt} is timed. The set-up (200 folds) costs far more than the timed part, so
  * iterations collect fewer samples and each sample carries JMH's per-invocation timestamp cost
- * (tens of ns, small beside microseconds); the state is also cache-hot, as it would be right
- * after being loaded for the event. A pool of pre-built states was rejected: its size would have
- * to exceed the unknown number of invocations per iteration, or states would be re-used (and
- * grow), which measures something else.
+ * (tens of ns, small beside microseconds); the state is also cache-hot, as it would be right after
+ * being loaded for the event. A pool of pre-built states was rejected: its size would have to
+ * exceed the unknown number of invocations per iteration, or states would be re-used (and grow),
+ * which measures something else.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Duser.timezone=UTC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Duser.timezone=UTC"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class IncrementalFoldBenchmark {
@@ -74,7 +76,8 @@ public class IncrementalFoldBenchmark {
           switch (arrival) {
             case "newest" -> HELD;
             case "middle" -> HELD / 2;
-            default -> throw new IllegalArgumentException("arrival: newest or middle, was " + arrival);
+            default ->
+                throw new IllegalArgumentException("arrival: newest or middle, was " + arrival);
           };
       var rest = new ArrayList<>(all);
       arriving = rest.remove(index);
@@ -108,7 +111,9 @@ public class IncrementalFoldBenchmark {
     return history.holding.scoreAt(history.contact, EngineFixtures.AS_OF);
   }
 
-  /** Baseline: rebuild the state from all 201 events, then score (re-score without keeping state). */
+  /**
+   * Baseline: rebuild the state from all 201 events, then score (re-score without keeping state).
+   */
   @Benchmark
   public LeadScore refoldAll(History history) {
     return stateOf(history.model, history.all).scoreAt(history.contact, EngineFixtures.AS_OF);

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Guards the benchmarks against measuring the wrong thing: the fixture model is the intended
- * 20-rule model, the histories are what the engine expects, and the engine, the naive scorer
- * and the incremental state agree on the benchmark data.
+ * 20-rule model, the histories are what the engine expects, and the engine, the naive scorer and
+ * the incremental state agree on the benchmark data.
  */
 class EngineFixturesTest {
 
@@ -29,11 +29,20 @@ class EngineFixturesTest {
     assertThat(model.fit()).hasSize(6);
     assertThat(model.engagement()).hasSize(14);
     assertThat(model.fit().stream().filter(rule -> rule.points() < 0)).isNotEmpty();
-    assertThat(model.engagement().stream().map(rule -> rule.decay().getClass().getSimpleName()).collect(Collectors.toSet()))
+    assertThat(
+            model.engagement().stream()
+                .map(rule -> rule.decay().getClass().getSimpleName())
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("None", "HalfLife", "PerDay", "Expires");
-    assertThat(model.engagement().stream().map(rule -> rule.limit().getClass().getSimpleName()).collect(Collectors.toSet()))
+    assertThat(
+            model.engagement().stream()
+                .map(rule -> rule.limit().getClass().getSimpleName())
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("Unlimited", "Times", "TimesPer");
-    assertThat(model.engagement().stream().map(rule -> rule.trigger().getClass().getSimpleName()).collect(Collectors.toSet()))
+    assertThat(
+            model.engagement().stream()
+                .map(rule -> rule.trigger().getClass().getSimpleName())
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("EachEvent", "Count");
     assertThat(model.topics()).hasSize(1);
     assertThat(model.tiers()).extracting(tier -> tier.id()).containsExactly("cold", "warm", "hot");
@@ -51,7 +60,8 @@ class EngineFixturesTest {
         .allSatisfy(
             event -> {
               assertThat(event.occurredAt()).isBeforeOrEqualTo(EngineFixtures.AS_OF);
-              assertThat(event.occurredAt()).isAfter(EngineFixtures.AS_OF.minus(EngineFixtures.SPAN));
+              assertThat(event.occurredAt())
+                  .isAfter(EngineFixtures.AS_OF.minus(EngineFixtures.SPAN));
               assertThat(event.eventKey()).matches("[A-Za-z0-9._:-]{1,128}");
             });
   }
@@ -98,8 +108,8 @@ class EngineFixturesTest {
   }
 
   /**
-   * Equal LeadScores, figures compared to 1e-9: implementations may sum the same terms in
-   * another order, which changes the last bits of a double but no displayed figure.
+   * Equal LeadScores, figures compared to 1e-9: implementations may sum the same terms in another
+   * order, which changes the last bits of a double but no displayed figure.
    */
   private static void assertSameScore(LeadScore actual, LeadScore expected) {
     assertThat(actual.model()).isEqualTo(expected.model());
@@ -117,7 +127,9 @@ class EngineFixturesTest {
       assertThat(got.rule()).isEqualTo(want.rule());
       assertThat(got.kind()).isEqualTo(want.kind());
       assertThat(got.awards()).as("awards of %s", want.rule()).isEqualTo(want.awards());
-      assertThat(got.points()).as("points of %s", want.rule()).isCloseTo(want.points(), within(1e-9));
+      assertThat(got.points())
+          .as("points of %s", want.rule())
+          .isCloseTo(want.points(), within(1e-9));
     }
   }
 }
