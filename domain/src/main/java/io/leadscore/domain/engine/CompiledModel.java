@@ -5,15 +5,17 @@ import io.leadscore.domain.event.Event;
 import io.leadscore.domain.model.Grade;
 import io.leadscore.domain.model.ScoringModel;
 import io.leadscore.domain.model.Tier;
+import io.leadscore.domain.model.Topic;
+import io.leadscore.domain.model.rule.EngagementRule;
 import io.leadscore.domain.model.rule.EventTypes;
 import io.leadscore.domain.model.rule.FitRule;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
 
 /**
  * A scoring model made ready for evaluation: an index from event type to the engagement rules and
@@ -25,11 +27,15 @@ public final class CompiledModel {
   static final Set<String> NO_TAGS = Set.of(); // events carry no tags
 
   private final ScoringModel model;
+  private final List<EventTypes> ruleTypes;
+  private final List<EventTypes> topicTypes;
   private final ConcurrentHashMap<String, int[]> rulesByType = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, int[]> topicsByType = new ConcurrentHashMap<>();
 
   CompiledModel(ScoringModel model) {
     this.model = model;
+    this.ruleTypes = model.engagement().stream().map(EngagementRule::on).toList();
+    this.topicTypes = model.topics().stream().map(Topic::on).toList();
   }
 
   /** The model this was compiled from. */
@@ -57,7 +63,7 @@ public final class CompiledModel {
       }
       for (int index : rulesFor(event.type())) {
         RuleTally rule = rules[index];
-        if (rule.rule().where().holds(event.properties(), NO_TAGS)) {
+        if (rule.accepts(event.properties())) {
           rule.offer(event.occurredAt());
         }
       }
@@ -87,38 +93,34 @@ public final class CompiledModel {
   }
 
   int[] rulesFor(String type) {
-    return indexFor(
-        type, rulesByType, model.engagement().size(), i -> model.engagement().get(i).on());
+    int[] found = rulesByType.get(type); // the hot path: no lambda, no allocation
+    return found != null
+        ? found
+        : rulesByType.computeIfAbsent(type, key -> listening(key, ruleTypes));
   }
 
   int[] topicsFor(String type) {
-    return indexFor(type, topicsByType, model.topics().size(), i -> model.topics().get(i).on());
+    int[] found = topicsByType.get(type);
+    return found != null
+        ? found
+        : topicsByType.computeIfAbsent(type, key -> listening(key, topicTypes));
   }
 
-  private static int[] indexFor(
-      String type, ConcurrentHashMap<String, int[]> cache, int count, IntFunction<EventTypes> on) {
-    int[] found = cache.get(type);
-    if (found != null) {
-      return found;
+  private static int[] listening(String type, List<EventTypes> on) {
+    int[] matching = new int[on.size()];
+    int n = 0;
+    for (int i = 0; i < on.size(); i++) {
+      if (on.get(i).matches(type)) {
+        matching[n++] = i;
+      }
     }
-    return cache.computeIfAbsent(
-        type,
-        key -> {
-          int[] matching = new int[count];
-          int n = 0;
-          for (int i = 0; i < count; i++) {
-            if (on.apply(i).matches(key)) {
-              matching[n++] = i;
-            }
-          }
-          return n == 0 ? NONE : java.util.Arrays.copyOf(matching, n);
-        });
+    return n == 0 ? NONE : Arrays.copyOf(matching, n);
   }
 
   private static boolean isOrdered(Collection<Event> events) {
     Event previous = null;
     for (Event event : events) {
-      if (previous != null && Event.ORDER.compare(previous, event) > 0) {
+      if (previous != null && Event.compareOrder(previous, event) > 0) {
         return false;
       }
       previous = event;

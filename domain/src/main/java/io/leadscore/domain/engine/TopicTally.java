@@ -23,13 +23,12 @@ final class TopicTally {
 
   void add(Event event) {
     Value value = event.properties().get(topic.distinct());
-    switch (value) {
-      case null -> {}
-      case Value.Scalar scalar -> see(scalar.text(), event.occurredAt());
-      case Value.Many many -> {
-        for (Value.Scalar element : many.values()) {
-          see(element.text(), event.occurredAt());
-        }
+    // instanceof rather than a pattern switch: this runs per matching event
+    if (value instanceof Value.Scalar scalar) {
+      see(scalar.text(), event.occurredAt());
+    } else if (value instanceof Value.Many many) {
+      for (Value.Scalar element : many.values()) {
+        see(element.text(), event.occurredAt());
       }
     }
   }

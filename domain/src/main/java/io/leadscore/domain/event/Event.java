@@ -15,8 +15,13 @@ public record Event(
     String eventKey, String type, Instant occurredAt, Map<String, Value> properties) {
 
   /** The engine's order: {@code occurredAt}, then {@code eventKey} in code-point order. */
-  public static final Comparator<Event> ORDER =
-      Comparator.comparing(Event::occurredAt).thenComparing(Event::eventKey);
+  public static final Comparator<Event> ORDER = Event::compareOrder;
+
+  /** Compares two events in the engine's order; see {@link #ORDER}. */
+  public static int compareOrder(Event a, Event b) {
+    int byTime = a.occurredAt.compareTo(b.occurredAt);
+    return byTime != 0 ? byTime : a.eventKey.compareTo(b.eventKey);
+  }
 
   public Event {
     Objects.requireNonNull(eventKey, "eventKey");
