@@ -6,8 +6,12 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -109,4 +113,30 @@ class ArchitectureTest {
           .should()
           .haveSimpleNameEndingWith("Service")
           .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule model_contact_and_event_data_types_are_records =
+      classes()
+          .that()
+          .resideInAnyPackage(
+              "io.leadscore.domain.model..",
+              "io.leadscore.domain.contact..",
+              "io.leadscore.domain.event..")
+          .and(holdInstanceState())
+          .should()
+          .beAssignableTo(Record.class)
+          .because("style.md: values are records; only stateless helpers may be plain classes");
+
+  @ArchTest
+  static final ArchRule no_generic_exceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+  private static DescribedPredicate<JavaClass> holdInstanceState() {
+    return new DescribedPredicate<>("hold instance state") {
+      @Override
+      public boolean test(JavaClass javaClass) {
+        return javaClass.getFields().stream()
+            .anyMatch(field -> !field.getModifiers().contains(JavaModifier.STATIC));
+      }
+    };
+  }
 }
