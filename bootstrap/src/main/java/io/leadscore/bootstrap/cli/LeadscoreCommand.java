@@ -27,11 +27,7 @@ import picocli.CommandLine.Spec;
 public final class LeadscoreCommand implements Runnable {
   @Spec private CommandSpec spec;
 
-  @CommandLine.Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  private boolean help;
+  @CommandLine.Mixin private HelpOption help;
 
   /**
    * The command line with its subcommands, writing to {@code out} and {@code err}. {@code clock}

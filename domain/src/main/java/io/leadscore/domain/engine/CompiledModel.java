@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A scoring model made ready for evaluation: an index from event type to the engagement rules and
@@ -155,34 +157,32 @@ public final class CompiledModel {
     }
     double score = model.scale().clamp(fit + engaged);
     return new LeadScore(
-        model.id(), asOf, score, fit, engaged, tierFor(score), gradeFor(fit), topics, breakdown);
+        model.id(),
+        asOf,
+        score,
+        fit,
+        engaged,
+        lastAtOrBelow(model.tiers(), Tier::from, Tier::id, score),
+        lastAtOrBelow(model.grades(), Grade::from, Grade::id, fit),
+        topics,
+        breakdown);
   }
 
-  private String tierFor(double score) {
-    List<Tier> tiers = model.tiers();
-    if (tiers.isEmpty()) {
+  /**
+   * The id of the last level (tier or grade) whose {@code from} is at or below {@code value}, or of
+   * the first level when none is; null when there are no levels (Semantics 4).
+   */
+  private static <T> String lastAtOrBelow(
+      List<T> levels, ToDoubleFunction<T> from, Function<T, String> id, double value) {
+    if (levels.isEmpty()) {
       return null;
     }
-    Tier chosen = tiers.getFirst();
-    for (Tier tier : tiers) {
-      if (tier.from() <= score) {
-        chosen = tier;
+    T chosen = levels.getFirst();
+    for (T level : levels) {
+      if (from.applyAsDouble(level) <= value) {
+        chosen = level;
       }
     }
-    return chosen.id();
-  }
-
-  private String gradeFor(double fit) {
-    List<Grade> grades = model.grades();
-    if (grades.isEmpty()) {
-      return null;
-    }
-    Grade chosen = grades.getFirst();
-    for (Grade grade : grades) {
-      if (grade.from() <= fit) {
-        chosen = grade;
-      }
-    }
-    return chosen.id();
+    return id.apply(chosen);
   }
 }

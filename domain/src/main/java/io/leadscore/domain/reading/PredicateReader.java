@@ -180,12 +180,8 @@ final class PredicateReader {
   }
 
   private FieldTest in(Object node, TreePath path) {
-    if (!(node instanceof List<?> list)) {
-      problems.add(path, "must be a list");
-      return null;
-    }
-    if (list.isEmpty()) {
-      problems.add(path, "must not be empty");
+    List<?> list = Scalars.nonEmptyList(node, path, problems);
+    if (list == null) {
       return null;
     }
     List<Value.Scalar> operands = new ArrayList<>();
@@ -234,12 +230,8 @@ final class PredicateReader {
   }
 
   private Condition list(Object node, TreePath path, int depth, boolean all) {
-    if (!(node instanceof List<?> list)) {
-      problems.add(path, "must be a list");
-      return null;
-    }
-    if (list.isEmpty()) {
-      problems.add(path, "must not be empty");
+    List<?> list = Scalars.nonEmptyList(node, path, problems);
+    if (list == null) {
       return null;
     }
     List<Condition> conditions = new ArrayList<>();

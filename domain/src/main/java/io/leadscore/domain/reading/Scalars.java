@@ -2,6 +2,7 @@ package io.leadscore.domain.reading;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -140,6 +141,19 @@ final class Scalars {
   }
 
   /** A model, rule, topic or tier id ({@code [a-z0-9][a-z0-9-]{0,62}}), or null after a problem. */
+  /** The node as a non-empty list, or null with a problem at {@code path}. */
+  static List<?> nonEmptyList(Object node, TreePath path, ProblemList problems) {
+    if (!(node instanceof List<?> list)) {
+      problems.add(path, "must be a list");
+      return null;
+    }
+    if (list.isEmpty()) {
+      problems.add(path, "must not be empty");
+      return null;
+    }
+    return list;
+  }
+
   static String id(Object node, TreePath path, ProblemList problems) {
     String text = string(node, path, problems);
     if (text != null && !ID.matcher(text).matches()) {
