@@ -31,8 +31,7 @@ public final class CompiledModel {
   private final ScoringModel model;
   private final List<EventTypes> ruleTypes;
   private final List<EventTypes> topicTypes;
-  private final ConcurrentHashMap<String, int[]> rulesByType = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, int[]> topicsByType = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Listeners> listenersByType = new ConcurrentHashMap<>();
 
   CompiledModel(ScoringModel model) {
     this.model = model;
@@ -63,13 +62,14 @@ public final class CompiledModel {
       if (event.occurredAt().isAfter(asOf)) {
         break; // in order, so every later event is after asOf too
       }
-      for (int index : rulesFor(event.type())) {
+      Listeners listeners = listenersFor(event.type());
+      for (int index : listeners.rules()) {
         RuleTally rule = rules[index];
         if (rule.accepts(event.properties())) {
           rule.offer(event.occurredAt());
         }
       }
-      for (int index : topicsFor(event.type())) {
+      for (int index : listeners.topics()) {
         if (model.topics().get(index).where().holds(event.properties(), NO_TAGS)) {
           topics[index].add(event);
         }
@@ -94,18 +94,16 @@ public final class CompiledModel {
     return new ContactScoreState(this);
   }
 
-  int[] rulesFor(String type) {
-    int[] found = rulesByType.get(type); // the hot path: no lambda, no allocation
-    return found != null
-        ? found
-        : rulesByType.computeIfAbsent(type, key -> listening(key, ruleTypes));
-  }
+  /** The engagement rules and topics listening to one event type, by index in the model. */
+  record Listeners(int[] rules, int[] topics) {}
 
-  int[] topicsFor(String type) {
-    int[] found = topicsByType.get(type);
+  /** Who listens to events of this type: one map lookup per event on the hot path. */
+  Listeners listenersFor(String type) {
+    Listeners found = listenersByType.get(type);
     return found != null
         ? found
-        : topicsByType.computeIfAbsent(type, key -> listening(key, topicTypes));
+        : listenersByType.computeIfAbsent(
+            type, key -> new Listeners(listening(key, ruleTypes), listening(key, topicTypes)));
   }
 
   private static int[] listening(String type, List<EventTypes> on) {

@@ -46,18 +46,15 @@ public final class ContactScoreState {
 
   /** Folds one event in; events may arrive in any order. */
   public void fold(Event event) {
-    for (int index : compiled.rulesFor(event.type())) {
+    CompiledModel.Listeners listeners = compiled.listenersFor(event.type());
+    for (int index : listeners.rules()) {
       RuleRun run = runs[index];
       if (run.rule().where().holds(event.properties(), CompiledModel.NO_TAGS)) {
         run.insert(event);
       }
     }
-    foldTopics(event);
-  }
-
-  private void foldTopics(Event event) {
     List<Topic> topics = compiled.model().topics();
-    for (int index : compiled.topicsFor(event.type())) {
+    for (int index : listeners.topics()) {
       if (topics.get(index).where().holds(event.properties(), CompiledModel.NO_TAGS)) {
         tallies[index].add(event);
       }
