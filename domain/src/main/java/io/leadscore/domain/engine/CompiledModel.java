@@ -62,18 +62,7 @@ public final class CompiledModel {
       if (event.occurredAt().isAfter(asOf)) {
         break; // in order, so every later event is after asOf too
       }
-      Listeners listeners = listenersFor(event.type());
-      for (int index : listeners.rules()) {
-        RuleTally rule = rules[index];
-        if (rule.accepts(event.properties())) {
-          rule.offer(event.occurredAt());
-        }
-      }
-      for (int index : listeners.topics()) {
-        if (model.topics().get(index).where().holds(event.properties(), NO_TAGS)) {
-          topics[index].add(event);
-        }
-      }
+      offer(event, rules, topics);
     }
     var engagement = new ArrayList<LeadScore.Contribution>(rules.length);
     for (RuleTally rule : rules) {
@@ -87,6 +76,22 @@ public final class CompiledModel {
       interests.add(topic.interestAt(asOf));
     }
     return result(contact, asOf, engagement, interests);
+  }
+
+  /** Offers one event to the rules and topics listening to its type (the per-event path). */
+  private void offer(Event event, RuleTally[] rules, TopicTally[] topics) {
+    Listeners listeners = listenersFor(event.type());
+    for (int index : listeners.rules()) {
+      RuleTally rule = rules[index];
+      if (rule.accepts(event.properties())) {
+        rule.offer(event.occurredAt());
+      }
+    }
+    for (int index : listeners.topics()) {
+      if (model.topics().get(index).where().holds(event.properties(), NO_TAGS)) {
+        topics[index].add(event);
+      }
+    }
   }
 
   /** A fresh incremental state for one contact. */

@@ -67,20 +67,27 @@ final class RuleTally {
     return where == null || where.holds(properties, CompiledModel.NO_TAGS);
   }
 
-  /** Offers the next matching event's instant, no earlier than any offered before. */
+  /**
+   * Offers the next matching event's instant, no earlier than any offered before. Kept small so the
+   * JIT inlines it into the event loop; the rarer count and per-window steps are apart.
+   */
   void offer(Instant at) {
-    if (countWithin != null && !countAwards(at)) {
-      return;
+    if ((countWithin == null || countAwards(at))
+        && awards < keepAtMost
+        && (keptPer == null || keepWithinPer(at))) {
+      award(at);
     }
-    if (awards >= keepAtMost) {
-      return;
+  }
+
+  private boolean keepWithinPer(Instant at) {
+    if (recentKept.full() && Instants.inWindow(recentKept.oldest(), at, keptPer)) {
+      return false;
     }
-    if (keptPer != null) {
-      if (recentKept.full() && Instants.inWindow(recentKept.oldest(), at, keptPer)) {
-        return;
-      }
-      recentKept.add(at);
-    }
+    recentKept.add(at);
+    return true;
+  }
+
+  private void award(Instant at) {
     awards++;
     points +=
         rule.decay()

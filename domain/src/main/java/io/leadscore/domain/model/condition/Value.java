@@ -21,20 +21,26 @@ public sealed interface Value {
     double numberOrNaN();
   }
 
-  /** Text as given; reads as a number when it is a plain decimal literal ("50", "-1.5e3"). */
-  record Text(String value) implements Scalar {
+  /**
+   * Text as given; reads as a number when it is a plain decimal literal ("50", "-1.5e3"). The
+   * number it reads as is worked out once, here, because predicates ask for it per event.
+   */
+  record Text(String value, double numberOrNaN) implements Scalar {
+    public Text(String value) {
+      this(value, DecimalLiteral.parseOrNaN(Objects.requireNonNull(value, "value")));
+    }
+
     public Text {
       Objects.requireNonNull(value, "value");
+      if (Double.compare(numberOrNaN, DecimalLiteral.parseOrNaN(value)) != 0) {
+        throw new IllegalArgumentException(
+            "numberOrNaN: must be what '" + value + "' reads as, was " + numberOrNaN);
+      }
     }
 
     @Override
     public String text() {
       return value;
-    }
-
-    @Override
-    public double numberOrNaN() {
-      return DecimalLiteral.parseOrNaN(value);
     }
   }
 
