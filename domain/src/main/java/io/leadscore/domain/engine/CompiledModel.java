@@ -54,10 +54,7 @@ public final class CompiledModel {
     for (int i = 0; i < rules.length; i++) {
       rules[i] = new RuleTally(model.engagement().get(i), asOf);
     }
-    var topics = new TopicTally[model.topics().size()];
-    for (int i = 0; i < topics.length; i++) {
-      topics[i] = new TopicTally(model.topics().get(i));
-    }
+    TopicTally[] topics = newTopicTallies();
     for (Event event : isOrdered(events) ? events : sortedCopy(events)) {
       if (event.occurredAt().isAfter(asOf)) {
         break; // in order, so every later event is after asOf too
@@ -71,11 +68,7 @@ public final class CompiledModel {
         engagement.add(contribution);
       }
     }
-    var interests = new ArrayList<LeadScore.TopicInterest>(topics.length);
-    for (TopicTally topic : topics) {
-      interests.add(topic.interestAt(asOf));
-    }
-    return result(contact, asOf, engagement, interests);
+    return result(contact, asOf, engagement, topics);
   }
 
   /** Offers one event to the rules and topics listening to its type (the per-event path). */
@@ -87,9 +80,23 @@ public final class CompiledModel {
         rule.offer(event.occurredAt());
       }
     }
+    offerToTopics(event, listeners, topics);
+  }
+
+  /** One tally per topic of the model, in model order. */
+  TopicTally[] newTopicTallies() {
+    var tallies = new TopicTally[model.topics().size()];
+    for (int i = 0; i < tallies.length; i++) {
+      tallies[i] = new TopicTally(model.topics().get(i));
+    }
+    return tallies;
+  }
+
+  /** Adds the event to the tallies of the topics listening to it whose {@code where} holds. */
+  void offerToTopics(Event event, Listeners listeners, TopicTally[] tallies) {
     for (int index : listeners.topics()) {
       if (model.topics().get(index).where().holds(event.properties(), NO_TAGS)) {
-        topics[index].add(event);
+        tallies[index].add(event);
       }
     }
   }
@@ -139,12 +146,14 @@ public final class CompiledModel {
     return sorted;
   }
 
-  /** Builds the LeadScore from fit rules, the rules' contributions and topic interests. */
+  /**
+   * Builds the LeadScore from fit rules, the rules' contributions and the topic tallies at asOf.
+   */
   LeadScore result(
       Contact contact,
       Instant asOf,
       List<LeadScore.Contribution> engagement,
-      List<LeadScore.TopicInterest> topics) {
+      TopicTally[] tallies) {
     var breakdown = new ArrayList<LeadScore.Contribution>(model.fit().size() + engagement.size());
     double fit = 0;
     for (FitRule rule : model.fit()) {
@@ -159,6 +168,10 @@ public final class CompiledModel {
       breakdown.add(contribution);
     }
     double score = model.scale().clamp(fit + engaged);
+    var topics = new ArrayList<LeadScore.TopicInterest>(tallies.length);
+    for (TopicTally tally : tallies) {
+      topics.add(tally.interestAt(asOf));
+    }
     return new LeadScore(
         model.id(),
         asOf,

@@ -3,10 +3,8 @@ package io.leadscore.domain.engine;
 import io.leadscore.domain.contact.Contact;
 import io.leadscore.domain.event.Event;
 import io.leadscore.domain.model.ScoringModel;
-import io.leadscore.domain.model.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The incremental form of the engine (scoring-model.md, "Retroactive = incremental"): one contact's
@@ -37,11 +35,7 @@ public final class ContactScoreState {
     for (int i = 0; i < runs.length; i++) {
       runs[i] = new RuleRun(model.engagement().get(i));
     }
-    List<Topic> topics = model.topics();
-    tallies = new TopicTally[topics.size()];
-    for (int i = 0; i < tallies.length; i++) {
-      tallies[i] = new TopicTally(topics.get(i));
-    }
+    tallies = compiled.newTopicTallies();
   }
 
   /** Folds one event in; events may arrive in any order. */
@@ -53,12 +47,7 @@ public final class ContactScoreState {
         run.insert(event);
       }
     }
-    List<Topic> topics = compiled.model().topics();
-    for (int index : listeners.topics()) {
-      if (topics.get(index).where().holds(event.properties(), CompiledModel.NO_TAGS)) {
-        tallies[index].add(event);
-      }
-    }
+    compiled.offerToTopics(event, listeners, tallies);
   }
 
   /** The LeadScore at {@code asOf} for this contact's current attributes and tags. */
@@ -70,10 +59,6 @@ public final class ContactScoreState {
         engagement.add(contribution);
       }
     }
-    var topics = new ArrayList<LeadScore.TopicInterest>(tallies.length);
-    for (TopicTally tally : tallies) {
-      topics.add(tally.interestAt(asOf));
-    }
-    return compiled.result(contact, asOf, engagement, topics);
+    return compiled.result(contact, asOf, engagement, tallies);
   }
 }
