@@ -1,0 +1,21 @@
+package io.leadscore.application.job;
+
+import io.leadscore.application.port.out.Job;
+import java.util.Map;
+
+/**
+ * Runs the jobs of one kind. Called with a job claimed by this node; reports progress through
+ * {@link Progress}, which answers false once the lease is lost (the handler then stops: another
+ * node has the job). Throwing fails the job with the exception's message.
+ */
+public interface JobHandler {
+  /** The kind of job this runs ({@link Job#kind()}). */
+  String kind();
+
+  void run(Job job, Progress progress);
+
+  /** Saves progress; false means stop now. */
+  interface Progress {
+    boolean report(long done, long total, Map<String, Long> counts);
+  }
+}

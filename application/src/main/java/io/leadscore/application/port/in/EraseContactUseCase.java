@@ -1,0 +1,11 @@
+package io.leadscore.application.port.in;
+
+/**
+ * Erases a contact with all its events, identities and scores (the right to be forgotten), in one
+ * transaction.
+ *
+ * @throws NotFoundException when the workspace has no such contact
+ */
+public interface EraseContactUseCase {
+  void erase(String workspace, String contactId);
+}

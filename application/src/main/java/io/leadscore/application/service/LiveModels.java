@@ -1,0 +1,114 @@
+package io.leadscore.application.service;
+
+import io.leadscore.application.port.in.InvalidInputException;
+import io.leadscore.application.port.in.NotFoundException;
+import io.leadscore.application.port.out.DocumentReader;
+import io.leadscore.application.port.out.ModelDocument;
+import io.leadscore.application.port.out.ModelRepository;
+import io.leadscore.application.port.out.ModelVersion;
+import io.leadscore.application.port.out.StoredModel;
+import io.leadscore.domain.engine.CompiledModel;
+import io.leadscore.domain.engine.ScoringEngine;
+import io.leadscore.domain.model.ScoringModel;
+import io.leadscore.domain.reading.ModelReader;
+import io.leadscore.domain.reading.Problem;
+import io.leadscore.domain.reading.Read;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads model documents into compiled models, and caches the compiled form of published versions (a
+ * version never changes, so the cache is never stale; it holds the 256 most recently used).
+ * Thread-safe.
+ */
+public final class LiveModels {
+  private static final int CACHE_SIZE = 256;
+
+  /** A compiled published version of a model. */
+  record Live(String modelId, int version, CompiledModel compiled) {}
+
+  private record VersionKey(String workspace, String modelId, int version) {}
+
+  private final ModelRepository models;
+  private final DocumentReader documents;
+  private final Map<VersionKey, CompiledModel> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<VersionKey, CompiledModel> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
+
+  public LiveModels(ModelRepository models, DocumentReader documents) {
+    this.models = models;
+    this.documents = documents;
+  }
+
+  /** The live version of a model, compiled. */
+  Optional<Live> live(String workspace, String modelId) {
+    return models.find(workspace, modelId).flatMap(model -> live(workspace, model));
+  }
+
+  /** The live version of a model, or NotFoundException naming what is missing. */
+  Live requireLive(String workspace, String modelId) {
+    StoredModel model =
+        models.find(workspace, modelId).orElseThrow(() -> new NotFoundException("model", modelId));
+    return live(workspace, model)
+        .orElseThrow(() -> new NotFoundException("published version of model", modelId));
+  }
+
+  /** Every live model of the workspace, compiled. */
+  List<Live> allLive(String workspace) {
+    var live = new ArrayList<Live>();
+    for (StoredModel model : models.list(workspace)) {
+      live(workspace, model).ifPresent(live::add);
+    }
+    return live;
+  }
+
+  private Optional<Live> live(String workspace, StoredModel model) {
+    return model
+        .live()
+        .map(
+            version ->
+                new Live(model.id(), version.number(), compiled(workspace, model.id(), version)));
+  }
+
+  private CompiledModel compiled(String workspace, String modelId, ModelVersion version) {
+    var key = new VersionKey(workspace, modelId, version.number());
+    synchronized (cache) {
+      CompiledModel cached = cache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    CompiledModel compiled = ScoringEngine.compile(read(version.document(), modelId));
+    synchronized (cache) {
+      cache.put(key, compiled);
+    }
+    return compiled;
+  }
+
+  /**
+   * Reads and validates a model document whose id must be {@code modelId}.
+   *
+   * @throws InvalidInputException with every problem
+   */
+  ScoringModel read(ModelDocument document, String modelId) {
+    Object tree = documents.read(document);
+    switch (ModelReader.read(tree)) {
+      case Read.Invalid<ScoringModel>(List<Problem> problems) ->
+          throw new InvalidInputException("invalid model", problems);
+      case Read.Valid<ScoringModel>(ScoringModel model) -> {
+        if (!model.id().equals(modelId)) {
+          throw InvalidInputException.at(
+              "id", "must be the model id in the path, " + modelId + ", was " + model.id());
+        }
+        return model;
+      }
+    }
+  }
+}

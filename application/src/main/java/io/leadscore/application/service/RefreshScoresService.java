@@ -1,0 +1,92 @@
+package io.leadscore.application.service;
+
+import io.leadscore.application.port.in.RefreshScoresUseCase;
+import io.leadscore.application.port.out.ContactHistory;
+import io.leadscore.application.port.out.ContactRef;
+import io.leadscore.application.port.out.EventStore;
+import io.leadscore.application.port.out.Notifier;
+import io.leadscore.application.port.out.ScoreRefreshQueue;
+import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drains the refresh queue: claims stale contacts, re-scores them under every live model of their
+ * workspace and writes the rows, all in one transaction (a failure leaves them queued). Claims skip
+ * entries held by other nodes, so several nodes may refresh at once.
+ */
+public final class RefreshScoresService implements RefreshScoresUseCase {
+  private final Transactions transactions;
+  private final ScoreRefreshQueue queue;
+  private final EventStore events;
+  private final ScoreStore scores;
+  private final LiveModels liveModels;
+  private final ScoreMaterialiser materialiser;
+  private final Clock clock;
+
+  public RefreshScoresService(
+      Transactions transactions,
+      ScoreRefreshQueue queue,
+      EventStore events,
+      ScoreStore scores,
+      Notifier notifier,
+      LiveModels liveModels,
+      Clock clock) {
+    this.transactions = transactions;
+    this.queue = queue;
+    this.events = events;
+    this.scores = scores;
+    this.liveModels = liveModels;
+    this.materialiser = new ScoreMaterialiser(scores, notifier);
+    this.clock = clock;
+  }
+
+  @Override
+  public int refresh(int maxContacts) {
+    return transactions.inTransaction(
+        () -> {
+          List<ContactRef> claimed = queue.claim(maxContacts);
+          Instant now = clock.instant();
+          var byWorkspace = new LinkedHashMap<String, List<String>>();
+          for (ContactRef ref : claimed) {
+            byWorkspace
+                .computeIfAbsent(ref.workspace(), key -> new ArrayList<>())
+                .add(ref.contactId());
+          }
+          for (Map.Entry<String, List<String>> entry : byWorkspace.entrySet()) {
+            List<LiveModels.Live> live = liveModels.allLive(entry.getKey());
+            if (live.isEmpty()) {
+              continue;
+            }
+            // erased contacts are simply not found: nothing to refresh
+            List<ContactHistory> histories = events.histories(entry.getKey(), entry.getValue());
+            for (LiveModels.Live model : live) {
+              materialiser.materialise(entry.getKey(), model, histories, now);
+            }
+          }
+          return claimed.size();
+        });
+  }
+
+  @Override
+  public int sweepDecay(int maxContacts) {
+    return transactions.inTransaction(
+        () -> {
+          Instant now = clock.instant();
+          List<ContactRef> due = scores.dueForRefresh(now, maxContacts);
+          var byWorkspace = new LinkedHashMap<String, List<String>>();
+          for (ContactRef ref : due) {
+            byWorkspace
+                .computeIfAbsent(ref.workspace(), key -> new ArrayList<>())
+                .add(ref.contactId());
+          }
+          byWorkspace.forEach((workspace, ids) -> queue.mark(workspace, ids, now));
+          return due.size();
+        });
+  }
+}

@@ -1,0 +1,46 @@
+package io.leadscore.application.service;
+
+import io.leadscore.application.job.JobHandler;
+import io.leadscore.application.port.out.ContactRepository;
+import io.leadscore.application.port.out.EventStore;
+import io.leadscore.application.port.out.Job;
+import io.leadscore.application.port.out.Notifier;
+import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.Transactions;
+import java.time.Clock;
+
+/**
+ * Runs {@code rescore} jobs: every contact of the job's workspace under the live version of the
+ * job's model (the version live when the job runs, so a publish followed quickly by a roll back
+ * ends on the rolled-back version).
+ */
+public final class RescoreJobHandler implements JobHandler {
+  private final LiveModels liveModels;
+  private final Rescorer rescorer;
+
+  public RescoreJobHandler(
+      Transactions transactions,
+      ContactRepository contacts,
+      EventStore events,
+      ScoreStore scores,
+      Notifier notifier,
+      LiveModels liveModels,
+      Clock clock) {
+    this.liveModels = liveModels;
+    this.rescorer = new Rescorer(transactions, contacts, events, scores, notifier, clock);
+  }
+
+  @Override
+  public String kind() {
+    return PublishModelService.RESCORE;
+  }
+
+  @Override
+  public void run(Job job, Progress progress) {
+    LiveModels.Live live = liveModels.requireLive(job.workspace(), job.subject());
+    rescorer.rescore(
+        job.workspace(),
+        live,
+        (done, total, changes) -> progress.report(done, total, Rescorer.counts(done, changes)));
+  }
+}

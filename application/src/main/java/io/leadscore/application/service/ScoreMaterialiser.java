@@ -1,0 +1,139 @@
+package io.leadscore.application.service;
+
+import io.leadscore.application.port.out.ContactHistory;
+import io.leadscore.application.port.out.MaterialisedScore;
+import io.leadscore.application.port.out.Notifier;
+import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.TierChange;
+import io.leadscore.domain.engine.LeadScore;
+import io.leadscore.domain.engine.LeadScore.Contribution;
+import io.leadscore.domain.model.ScoringModel;
+import io.leadscore.domain.model.rule.Decay;
+import io.leadscore.domain.model.rule.EngagementRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Scores contacts under a live model and writes their materialised rows, emitting {@code
+ * score.tier_changed} for each tier that changed (http-api.md, "Scores on read and on the
+ * leaderboard"). Used by the refresh after events and by re-scores after a publish; the caller owns
+ * the transaction. Stateless apart from its ports; thread-safe.
+ *
+ * <p>A row's {@code refreshAt} is when the decay sweep should look again: {@link #DECAY_RECHECK}
+ * after it was computed when any kept award decays, else never (nothing else moves a score without
+ * a new event or a profile change, which refresh the row anyway).
+ *
+ * <p>A contact scored for the first time into the lowest tier is not a change worth telling; into
+ * any higher tier it is (a new contact may arrive hot).
+ */
+final class ScoreMaterialiser {
+  /** How long a decaying score may go unrefreshed on the leaderboard. */
+  static final Duration DECAY_RECHECK = Duration.ofHours(1);
+
+  static final int TOP_RULES = 3;
+
+  private final ScoreStore scores;
+  private final Notifier notifier;
+
+  ScoreMaterialiser(ScoreStore scores, Notifier notifier) {
+    this.scores = scores;
+    this.notifier = notifier;
+  }
+
+  /** What a batch did: rows written and tiers changed. */
+  record Outcome(int written, int tierChanges) {}
+
+  /** Scores each contact under {@code live} at {@code now}, writes the rows, tells tier changes. */
+  Outcome materialise(
+      String workspace, LiveModels.Live live, List<ContactHistory> histories, Instant now) {
+    if (histories.isEmpty()) {
+      return new Outcome(0, 0);
+    }
+    var ids = new ArrayList<String>(histories.size());
+    histories.forEach(history -> ids.add(history.contact().id()));
+    Map<String, MaterialisedScore> previous = scores.find(workspace, live.modelId(), ids);
+    var rows = new ArrayList<MaterialisedScore>(histories.size());
+    int changes = 0;
+    for (ContactHistory history : histories) {
+      LeadScore score = live.compiled().score(history.contact().profile(), history.events(), now);
+      MaterialisedScore row = row(history.contact().id(), live, score, now);
+      rows.add(row);
+      MaterialisedScore before = previous.get(row.contactId());
+      if (isNews(live.compiled().model(), before, row)) {
+        changes++;
+        notifier.tierChanged(
+            new TierChange(
+                workspace,
+                live.modelId(),
+                row.contactId(),
+                before == null ? null : before.tier(),
+                row.tier(),
+                row.score(),
+                now));
+      }
+    }
+    scores.put(workspace, rows);
+    return new Outcome(rows.size(), changes);
+  }
+
+  private static boolean isNews(
+      ScoringModel model, MaterialisedScore before, MaterialisedScore after) {
+    if (after.tier() == null) {
+      return false;
+    }
+    if (before == null) {
+      return !model.tiers().isEmpty() && !after.tier().equals(model.tiers().get(0).id());
+    }
+    return !Objects.equals(before.tier(), after.tier());
+  }
+
+  static MaterialisedScore row(
+      String contactId, LiveModels.Live live, LeadScore score, Instant now) {
+    List<Contribution> top =
+        score.breakdown().stream()
+            .filter(contribution -> contribution.points() != 0)
+            .sorted(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.points())))
+            .limit(TOP_RULES)
+            .toList();
+    List<String> interested =
+        score.topics().stream()
+            .filter(LeadScore.TopicInterest::interested)
+            .map(LeadScore.TopicInterest::topic)
+            .toList();
+    return new MaterialisedScore(
+        contactId,
+        live.modelId(),
+        live.version(),
+        score.score(),
+        score.fit(),
+        score.engagement(),
+        score.tier(),
+        score.grade(),
+        interested,
+        top,
+        now,
+        decays(live.compiled().model(), score) ? now.plus(DECAY_RECHECK) : null);
+  }
+
+  /** Whether any kept award of the score fades with time. */
+  private static boolean decays(ScoringModel model, LeadScore score) {
+    var decayByRule = new HashMap<String, Decay>();
+    for (EngagementRule rule : model.engagement()) {
+      decayByRule.put(rule.id(), rule.decay());
+    }
+    for (Contribution contribution : score.breakdown()) {
+      if (contribution.kind() == LeadScore.Kind.ENGAGEMENT
+          && contribution.points() != 0
+          && !(decayByRule.get(contribution.rule()) instanceof Decay.None)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
