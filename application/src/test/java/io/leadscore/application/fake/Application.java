@@ -1,0 +1,149 @@
+package io.leadscore.application.fake;
+
+import io.leadscore.application.port.out.ApiKeyRepository;
+import io.leadscore.application.port.out.ContactRepository;
+import io.leadscore.application.port.out.DocumentReader;
+import io.leadscore.application.port.out.EventStore;
+import io.leadscore.application.port.out.JobRepository;
+import io.leadscore.application.port.out.ModelRepository;
+import io.leadscore.application.port.out.Notifier;
+import io.leadscore.application.port.out.ScoreRefreshQueue;
+import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.port.out.WorkspaceRepository;
+import io.leadscore.application.service.AuthenticateService;
+import io.leadscore.application.service.CreateWorkspaceService;
+import io.leadscore.application.service.EraseContactService;
+import io.leadscore.application.service.FindContactService;
+import io.leadscore.application.service.GetJobService;
+import io.leadscore.application.service.GetModelService;
+import io.leadscore.application.service.IngestEventsService;
+import io.leadscore.application.service.LiveModels;
+import io.leadscore.application.service.ManageApiKeysService;
+import io.leadscore.application.service.PublishModelService;
+import io.leadscore.application.service.ReadLeaderboardService;
+import io.leadscore.application.service.RefreshScoresService;
+import io.leadscore.application.service.RescoreJobHandler;
+import io.leadscore.application.service.RescoreModelService;
+import io.leadscore.application.service.RunJobsService;
+import io.leadscore.application.service.SaveModelDraftService;
+import io.leadscore.application.service.ScoreContactService;
+import io.leadscore.application.service.ScoreDistributionService;
+import io.leadscore.application.service.ScoreTimelineService;
+import io.leadscore.application.service.SimulateModelService;
+import io.leadscore.application.service.UpsertContactService;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Every use case wired on one set of ports, as bootstrap wires them: for use-case tests on the
+ * in-memory fakes and for adapter tests and benchmarks on real stores.
+ */
+public final class Application {
+  public final IngestEventsService ingest;
+  public final UpsertContactService upsertContact;
+  public final FindContactService findContact;
+  public final EraseContactService eraseContact;
+  public final SaveModelDraftService saveDraft;
+  public final GetModelService getModel;
+  public final PublishModelService publish;
+  public final SimulateModelService simulate;
+  public final ScoreContactService score;
+  public final ScoreTimelineService timeline;
+  public final ScoreDistributionService distribution;
+  public final ReadLeaderboardService leaderboard;
+  public final RefreshScoresService refresh;
+  public final RescoreModelService rescore;
+  public final RunJobsService jobs;
+  public final GetJobService getJob;
+  public final CreateWorkspaceService createWorkspace;
+  public final ManageApiKeysService apiKeys;
+  public final AuthenticateService authenticate;
+
+  /** The ports the use cases run on. */
+  public record Ports(
+      Transactions transactions,
+      WorkspaceRepository workspaces,
+      ApiKeyRepository apiKeys,
+      ContactRepository contacts,
+      EventStore events,
+      ModelRepository models,
+      ScoreStore scores,
+      ScoreRefreshQueue refreshQueue,
+      JobRepository jobs,
+      Notifier notifier,
+      DocumentReader documents) {}
+
+  public Application(Ports ports, Clock clock, String node) {
+    var live = new LiveModels(ports.models(), ports.documents());
+    var tx = ports.transactions();
+    ingest =
+        new IngestEventsService(tx, ports.contacts(), ports.events(), ports.refreshQueue(), clock);
+    upsertContact = new UpsertContactService(tx, ports.contacts(), ports.refreshQueue(), clock);
+    findContact = new FindContactService(ports.contacts());
+    eraseContact = new EraseContactService(tx, ports.contacts(), ports.events(), ports.scores());
+    saveDraft = new SaveModelDraftService(live, ports.models(), clock);
+    getModel = new GetModelService(ports.models());
+    publish = new PublishModelService(tx, ports.models(), ports.jobs(), live, clock);
+    simulate = new SimulateModelService(ports.models(), live, ports.events());
+    score = new ScoreContactService(live, ports.contacts(), ports.events());
+    timeline = new ScoreTimelineService(live, ports.contacts(), ports.events());
+    distribution = new ScoreDistributionService(live, ports.scores());
+    leaderboard = new ReadLeaderboardService(ports.models(), ports.scores());
+    refresh =
+        new RefreshScoresService(
+            tx,
+            ports.refreshQueue(),
+            ports.events(),
+            ports.scores(),
+            ports.notifier(),
+            live,
+            clock);
+    rescore =
+        new RescoreModelService(
+            tx, ports.contacts(), ports.events(), ports.scores(), ports.notifier(), live, clock);
+    var rescoreJobs =
+        new RescoreJobHandler(
+            tx, ports.contacts(), ports.events(), ports.scores(), ports.notifier(), live, clock);
+    jobs = new RunJobsService(ports.jobs(), List.of(rescoreJobs), node, clock);
+    getJob = new GetJobService(ports.jobs());
+    createWorkspace = new CreateWorkspaceService(ports.workspaces(), clock);
+    apiKeys = new ManageApiKeysService(ports.workspaces(), ports.apiKeys(), clock);
+    authenticate = new AuthenticateService(ports.apiKeys());
+  }
+
+  /** The application on in-memory fakes. */
+  public static Application inMemory(InMemoryDatabase db, Clock clock) {
+    return new Application(
+        new Ports(
+            db.transactions(),
+            db.workspaces(),
+            db.apiKeys(),
+            db.contacts(),
+            db.events(),
+            db.models(),
+            db.scores(),
+            db.refreshQueue(),
+            db.jobs(),
+            db.notifier(),
+            new JacksonDocuments()),
+        clock,
+        "test-node");
+  }
+
+  /** Refreshes until the queue is empty; returns how many contacts were refreshed. */
+  public int refreshAll() {
+    int total = 0;
+    for (int n = refresh.refresh(1000); n > 0; n = refresh.refresh(1000)) {
+      total += n;
+    }
+    return total;
+  }
+
+  /** Runs jobs until none is waiting. */
+  public void runAllJobs() {
+    while (jobs.runNext()) {
+      // each call runs one job to its end
+    }
+  }
+}
