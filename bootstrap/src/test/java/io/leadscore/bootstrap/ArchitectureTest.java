@@ -17,10 +17,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/**
- * The layering rules of style.md ("Enforced by the build") that can be checked now; later issues
- * add the adapter rules. Production classes only.
- */
+/** The layering rules of style.md ("Enforced by the build"). Production classes only. */
 @AnalyzeClasses(packages = "io.leadscore", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -107,6 +104,8 @@ class ArchitectureTest {
           .that()
           .resideInAPackage("..service..")
           .and()
+          .arePublic()
+          .and()
           .areTopLevelClasses()
           .and()
           .doNotHaveSimpleName("package-info")
@@ -126,6 +125,48 @@ class ArchitectureTest {
           .should()
           .beAssignableTo(Record.class)
           .because("style.md: values are records; only stateless helpers may be plain classes");
+
+  @ArchTest
+  static final ArchRule ports_never_see_services =
+      noClasses()
+          .that()
+          .resideInAPackage("io.leadscore.application.port..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.leadscore.application.service..");
+
+  @ArchTest
+  static final ArchRule adapters_never_see_services_or_each_other =
+      slices()
+          .matching("io.leadscore.adapter.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule adapters_call_use_cases_not_services =
+      noClasses()
+          .that()
+          .resideInAPackage("io.leadscore.adapter..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.leadscore.application.service..",
+              "io.leadscore.application.scoring..",
+              "io.leadscore.bootstrap..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule sql_jdbi_and_flyway_only_in_the_jdbc_adapter =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.leadscore.adapter.jdbc..")
+          .and()
+          .resideInAPackage("io.leadscore..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..", "org.flywaydb..")
+          .because("style.md: persistence technology stays behind the ports");
 
   @ArchTest
   static final ArchRule no_generic_exceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;

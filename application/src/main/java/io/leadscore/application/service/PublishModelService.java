@@ -1,5 +1,6 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.job.RescoreJobHandler;
 import io.leadscore.application.port.in.ConflictException;
 import io.leadscore.application.port.in.NotFoundException;
 import io.leadscore.application.port.in.Publication;
@@ -9,6 +10,7 @@ import io.leadscore.application.port.out.JobRepository;
 import io.leadscore.application.port.out.ModelRepository;
 import io.leadscore.application.port.out.StoredModel;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.scoring.LiveModels;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -17,9 +19,6 @@ import java.time.Instant;
  * without the job that brings the materialised scores along.
  */
 public final class PublishModelService implements PublishModelUseCase {
-  /** The job kind that re-scores every contact under a model's live version. */
-  public static final String RESCORE = "rescore";
-
   private final Transactions transactions;
   private final ModelRepository models;
   private final JobRepository jobs;
@@ -74,7 +73,7 @@ public final class PublishModelService implements PublishModelUseCase {
 
   private Publication goLive(String workspace, String modelId, int version, Instant now) {
     models.setLive(workspace, modelId, version, now);
-    Job job = Job.queued(RandomIds.jobId(), workspace, RESCORE, modelId, now);
+    Job job = Job.queued(RandomIds.jobId(), workspace, RescoreJobHandler.KIND, modelId, now);
     jobs.enqueue(job);
     return new Publication(modelId, version, job);
   }

@@ -8,6 +8,8 @@ import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.scoring.LiveModels;
+import io.leadscore.application.scoring.ScoreMaterialiser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

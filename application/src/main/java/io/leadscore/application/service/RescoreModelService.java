@@ -1,5 +1,6 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.job.RescoreJobHandler;
 import io.leadscore.application.port.in.RescoreModelUseCase;
 import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.EventStore;
@@ -8,6 +9,8 @@ import io.leadscore.application.port.out.JobState;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.scoring.LiveModels;
+import io.leadscore.application.scoring.Rescorer;
 import java.time.Clock;
 import java.util.List;
 
@@ -34,8 +37,7 @@ public final class RescoreModelService implements RescoreModelUseCase {
   public Job rescore(String workspace, String modelId) {
     LiveModels.Live live = liveModels.requireLive(workspace, modelId);
     Job job =
-        Job.queued(
-            RandomIds.jobId(), workspace, PublishModelService.RESCORE, modelId, clock.instant());
+        Job.queued(RandomIds.jobId(), workspace, RescoreJobHandler.KIND, modelId, clock.instant());
     long[] figures = new long[3];
     rescorer.rescore(
         workspace,

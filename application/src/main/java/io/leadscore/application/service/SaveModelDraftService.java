@@ -3,6 +3,7 @@ package io.leadscore.application.service;
 import io.leadscore.application.port.in.SaveModelDraftCommand;
 import io.leadscore.application.port.in.SaveModelDraftUseCase;
 import io.leadscore.application.port.out.ModelRepository;
+import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.domain.model.ScoringModel;
 import java.time.Clock;
 

@@ -7,6 +7,7 @@ import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ContactRecord;
 import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.EventStore;
+import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.domain.engine.LeadScore;
 
 /** Scores a contact exactly: the engine over its stored history, at the asked instant. */

@@ -6,6 +6,7 @@ import io.leadscore.application.port.in.ScoreDistributionUseCase;
 import io.leadscore.application.port.in.Simulation.TierCount;
 import io.leadscore.application.port.out.MaterialisedScore;
 import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.domain.model.Grade;
 import io.leadscore.domain.model.ScoringModel;
 import java.util.ArrayList;

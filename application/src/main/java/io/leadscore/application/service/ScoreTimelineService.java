@@ -9,6 +9,7 @@ import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ContactRecord;
 import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.EventStore;
+import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.domain.engine.LeadScore;
 import io.leadscore.domain.event.Event;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.ModelDocument;
 import io.leadscore.application.port.out.ModelRepository;
 import io.leadscore.application.port.out.StoredModel;
+import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.domain.engine.CompiledModel;
 import io.leadscore.domain.engine.LeadScore;
 import io.leadscore.domain.engine.ScoringEngine;

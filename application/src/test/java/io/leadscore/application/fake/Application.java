@@ -1,5 +1,6 @@
 package io.leadscore.application.fake;
 
+import io.leadscore.application.job.RescoreJobHandler;
 import io.leadscore.application.port.out.ApiKeyRepository;
 import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.DocumentReader;
@@ -11,6 +12,7 @@ import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.Transactions;
 import io.leadscore.application.port.out.WorkspaceRepository;
+import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.application.service.AuthenticateService;
 import io.leadscore.application.service.CreateWorkspaceService;
 import io.leadscore.application.service.EraseContactService;
@@ -18,12 +20,10 @@ import io.leadscore.application.service.FindContactService;
 import io.leadscore.application.service.GetJobService;
 import io.leadscore.application.service.GetModelService;
 import io.leadscore.application.service.IngestEventsService;
-import io.leadscore.application.service.LiveModels;
 import io.leadscore.application.service.ManageApiKeysService;
 import io.leadscore.application.service.PublishModelService;
 import io.leadscore.application.service.ReadLeaderboardService;
 import io.leadscore.application.service.RefreshScoresService;
-import io.leadscore.application.service.RescoreJobHandler;
 import io.leadscore.application.service.RescoreModelService;
 import io.leadscore.application.service.RunJobsService;
 import io.leadscore.application.service.SaveModelDraftService;

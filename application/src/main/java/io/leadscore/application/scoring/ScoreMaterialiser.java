@@ -1,4 +1,4 @@
-package io.leadscore.application.service;
+package io.leadscore.application.scoring;
 
 import io.leadscore.application.port.out.ContactHistory;
 import io.leadscore.application.port.out.MaterialisedScore;
@@ -32,25 +32,25 @@ import java.util.Objects;
  * <p>A contact scored for the first time into the lowest tier is not a change worth telling; into
  * any higher tier it is (a new contact may arrive hot).
  */
-final class ScoreMaterialiser {
+public final class ScoreMaterialiser {
   /** How long a decaying score may go unrefreshed on the leaderboard. */
-  static final Duration DECAY_RECHECK = Duration.ofHours(1);
+  public static final Duration DECAY_RECHECK = Duration.ofHours(1);
 
-  static final int TOP_RULES = 3;
+  public static final int TOP_RULES = 3;
 
   private final ScoreStore scores;
   private final Notifier notifier;
 
-  ScoreMaterialiser(ScoreStore scores, Notifier notifier) {
+  public ScoreMaterialiser(ScoreStore scores, Notifier notifier) {
     this.scores = scores;
     this.notifier = notifier;
   }
 
   /** What a batch did: rows written and tiers changed. */
-  record Outcome(int written, int tierChanges) {}
+  public record Outcome(int written, int tierChanges) {}
 
   /** Scores each contact under {@code live} at {@code now}, writes the rows, tells tier changes. */
-  Outcome materialise(
+  public Outcome materialise(
       String workspace, LiveModels.Live live, List<ContactHistory> histories, Instant now) {
     if (histories.isEmpty()) {
       return new Outcome(0, 0);
@@ -93,7 +93,7 @@ final class ScoreMaterialiser {
     return !Objects.equals(before.tier(), after.tier());
   }
 
-  static MaterialisedScore row(
+  public static MaterialisedScore row(
       String contactId, LiveModels.Live live, LeadScore score, Instant now) {
     List<Contribution> top =
         score.breakdown().stream()

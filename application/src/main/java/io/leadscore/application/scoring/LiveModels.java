@@ -1,4 +1,4 @@
-package io.leadscore.application.service;
+package io.leadscore.application.scoring;
 
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.NotFoundException;
@@ -28,7 +28,7 @@ public final class LiveModels {
   private static final int CACHE_SIZE = 256;
 
   /** A compiled published version of a model. */
-  record Live(String modelId, int version, CompiledModel compiled) {}
+  public record Live(String modelId, int version, CompiledModel compiled) {}
 
   private record VersionKey(String workspace, String modelId, int version) {}
 
@@ -48,12 +48,12 @@ public final class LiveModels {
   }
 
   /** The live version of a model, compiled. */
-  Optional<Live> live(String workspace, String modelId) {
+  public Optional<Live> live(String workspace, String modelId) {
     return models.find(workspace, modelId).flatMap(model -> live(workspace, model));
   }
 
   /** The live version of a model, or NotFoundException naming what is missing. */
-  Live requireLive(String workspace, String modelId) {
+  public Live requireLive(String workspace, String modelId) {
     StoredModel model =
         models.find(workspace, modelId).orElseThrow(() -> new NotFoundException("model", modelId));
     return live(workspace, model)
@@ -61,7 +61,7 @@ public final class LiveModels {
   }
 
   /** Every live model of the workspace, compiled. */
-  List<Live> allLive(String workspace) {
+  public List<Live> allLive(String workspace) {
     var live = new ArrayList<Live>();
     for (StoredModel model : models.list(workspace)) {
       live(workspace, model).ifPresent(live::add);
@@ -97,7 +97,7 @@ public final class LiveModels {
    *
    * @throws InvalidInputException with every problem
    */
-  ScoringModel read(ModelDocument document, String modelId) {
+  public ScoringModel read(ModelDocument document, String modelId) {
     Object tree = documents.read(document);
     switch (ModelReader.read(tree)) {
       case Read.Invalid<ScoringModel>(List<Problem> problems) ->

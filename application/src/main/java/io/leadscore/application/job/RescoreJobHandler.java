@@ -1,12 +1,13 @@
-package io.leadscore.application.service;
+package io.leadscore.application.job;
 
-import io.leadscore.application.job.JobHandler;
 import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.Job;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.scoring.LiveModels;
+import io.leadscore.application.scoring.Rescorer;
 import java.time.Clock;
 
 /**
@@ -15,6 +16,9 @@ import java.time.Clock;
  * ends on the rolled-back version).
  */
 public final class RescoreJobHandler implements JobHandler {
+  /** The job kind that re-scores every contact under a model's live version. */
+  public static final String KIND = "rescore";
+
   private final LiveModels liveModels;
   private final Rescorer rescorer;
 
@@ -32,7 +36,7 @@ public final class RescoreJobHandler implements JobHandler {
 
   @Override
   public String kind() {
-    return PublishModelService.RESCORE;
+    return KIND;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.leadscore.application.service;
+package io.leadscore.application.scoring;
 
 import io.leadscore.application.port.out.ContactHistory;
 import io.leadscore.application.port.out.ContactRepository;
@@ -19,11 +19,11 @@ import java.util.stream.Stream;
  * #BATCH}, each batch its own transaction. Reports progress after each batch; stops early when told
  * to (a lost job lease).
  */
-final class Rescorer {
-  static final int BATCH = 500;
+public final class Rescorer {
+  public static final int BATCH = 500;
 
   /** Progress after a batch: contacts done out of total, and tier changes so far. */
-  interface Progress {
+  public interface Progress {
     /** Returns false to stop. */
     boolean after(long done, long total, long tierChanges);
   }
@@ -34,7 +34,7 @@ final class Rescorer {
   private final ScoreMaterialiser materialiser;
   private final Clock clock;
 
-  Rescorer(
+  public Rescorer(
       Transactions transactions,
       ContactRepository contacts,
       EventStore events,
@@ -53,7 +53,7 @@ final class Rescorer {
    *
    * @param live the version to score with
    */
-  boolean rescore(String workspace, LiveModels.Live live, Progress progress) {
+  public boolean rescore(String workspace, LiveModels.Live live, Progress progress) {
     long total = contacts.count(workspace);
     Instant now = clock.instant();
     long done = 0;
@@ -84,7 +84,7 @@ final class Rescorer {
   }
 
   /** Named figures for a job's counts. */
-  static Map<String, Long> counts(long contacts, long tierChanges) {
+  public static Map<String, Long> counts(long contacts, long tierChanges) {
     return Map.of("contacts", contacts, "tierChanges", tierChanges);
   }
 }
