@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -175,6 +176,9 @@ public final class JdbiEventStore implements EventStore {
         contactIds.add(event.contactId());
       }
     }
+    // rows go in key order: two appends of overlapping keys then take their row locks in the same
+    // order and wait for each other instead of deadlocking
+    offered.sort(Comparator.comparing(index -> events.get(index).event().eventKey()));
     boolean joined = transactions.active();
     transactions.transactionally(
         handle -> {
