@@ -511,6 +511,12 @@ public final class JdbiEventStore implements EventStore {
         });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Events name their contact by its {@code seq}, found through the contact's row: erase the
+   * events before the contact itself ({@code ContactRepository.erase}), in one transaction.
+   */
   @Override
   public int eraseContact(String workspace, String contactId) {
     return transactions.withHandle(
