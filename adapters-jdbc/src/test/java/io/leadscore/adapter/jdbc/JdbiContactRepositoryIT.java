@@ -1,8 +1,11 @@
 package io.leadscore.adapter.jdbc;
 
-import io.leadscore.application.port.out.ContactRepository;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ContactRepositoryContract;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ContactRepositoryContract} on {@code JdbiContactRepository}, on H2 and on PostgreSQL. */
@@ -11,8 +14,19 @@ class JdbiContactRepositoryIT {
     abstract TestDatabase db();
 
     @Override
-    public ContactRepository contacts() {
+    public JdbiContactRepository contacts() {
       return new JdbiContactRepository(db().transactions());
+    }
+
+    @Test
+    void count_counts_the_contacts_of_one_workspace() {
+      var contacts = contacts();
+      contacts.findOrCreate("a", new ContactIdentity.ById("c1"), "c1", T0);
+      contacts.findOrCreate("a", new ContactIdentity.ByEmail("x@y.z"), "c2", T0);
+      contacts.findOrCreate("b", new ContactIdentity.ById("c1"), "c1", T0);
+
+      assertThat(contacts.count("a")).isEqualTo(2);
+      assertThat(contacts.count("c")).isZero();
     }
   }
 
