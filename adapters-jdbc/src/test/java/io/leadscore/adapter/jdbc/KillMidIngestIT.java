@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadscore.application.fake.Application;
 import io.leadscore.application.fake.MutableClock;
-import io.leadscore.application.port.in.ScoreContactQuery;
 import io.leadscore.application.port.in.SaveModelDraftCommand;
+import io.leadscore.application.port.in.ScoreContactQuery;
 import io.leadscore.application.port.out.ContactHistory;
 import io.leadscore.application.port.out.DocumentFormat;
 import io.leadscore.application.port.out.MaterialisedScore;
@@ -48,7 +48,7 @@ class KillMidIngestIT {
         - { id: click, points: 5, on: email.clicked, limit: { times: 3, per: P7D } }
         - { id: form, points: 30, on: form.submitted, where: { field: form, equals: consultation } }
         - { id: views, points: 10, on: page.viewed, count: { atLeast: 3, within: P14D } }
-        - { id: demo, points: 50, on: demo.requested, decay: { expires: P60D } }
+        - { id: demo, points: 50, on: demo.requested, decay: { after: P60D } }
       topics:
         - { id: pages, on: page.viewed, interestedAt: 5 }
       tiers:
@@ -68,10 +68,12 @@ class KillMidIngestIT {
   }
 
   @Test
-  void on_the_embedded_database_acknowledged_events_survive_a_kill_and_a_resend_counts_nothing_twice()
-      throws Exception {
+  void
+      on_the_embedded_database_acknowledged_events_survive_a_kill_and_a_resend_counts_nothing_twice()
+          throws Exception {
     String url =
-        "jdbc:h2:" + temp.resolve("kill").toAbsolutePath()
+        "jdbc:h2:"
+            + temp.resolve("kill").toAbsolutePath()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     run(url, null);
   }

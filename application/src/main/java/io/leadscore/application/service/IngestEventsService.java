@@ -17,6 +17,7 @@ import io.leadscore.domain.reading.Problem;
 import io.leadscore.domain.reading.Read;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -137,14 +138,22 @@ public final class IngestEventsService implements IngestEventsUseCase {
         if (identity == null) {
           return null;
         }
+        // stores keep microseconds (both databases do), so an event scores the same before and
+        // after a round trip through storage
+        var stored =
+            new Event(
+                event.eventKey(),
+                event.type(),
+                event.occurredAt().truncatedTo(ChronoUnit.MICROS),
+                event.properties());
         Event keyed =
             derivedKey
                 ? new Event(
-                    DerivedEventKeys.of(source, identity, event),
-                    event.type(),
-                    event.occurredAt(),
-                    event.properties())
-                : event;
+                    DerivedEventKeys.of(source, identity, stored),
+                    stored.type(),
+                    stored.occurredAt(),
+                    stored.properties())
+                : stored;
         return new Valid(Objects.requireNonNull(identity), keyed);
       }
     }

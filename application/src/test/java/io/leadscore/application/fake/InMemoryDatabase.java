@@ -38,7 +38,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -364,6 +363,14 @@ public final class InMemoryDatabase {
     return state.models.computeIfAbsent(workspace, key -> new java.util.TreeMap<>());
   }
 
+  private StoredModel existing(String workspace, String modelId) {
+    StoredModel model = modelsOf(workspace).get(modelId);
+    if (model == null) {
+      throw new IllegalArgumentException("no model " + modelId);
+    }
+    return model;
+  }
+
   public ModelRepository models() {
     return new ModelRepository() {
       @Override
@@ -395,8 +402,7 @@ public final class InMemoryDatabase {
       public int addVersion(String workspace, String modelId, ModelDocument document, Instant now) {
         return locked(
             () -> {
-              StoredModel before =
-                  Objects.requireNonNull(modelsOf(workspace).get(modelId), modelId);
+              StoredModel before = existing(workspace, modelId);
               var versions = new ArrayList<>(before.versions());
               versions.add(new ModelVersion(versions.size() + 1, document, now));
               modelsOf(workspace)
@@ -416,8 +422,7 @@ public final class InMemoryDatabase {
       public void setLive(String workspace, String modelId, int version, Instant now) {
         locked(
             () -> {
-              StoredModel before =
-                  Objects.requireNonNull(modelsOf(workspace).get(modelId), modelId);
+              StoredModel before = existing(workspace, modelId);
               return modelsOf(workspace)
                   .put(
                       modelId,
@@ -587,7 +592,13 @@ public final class InMemoryDatabase {
       public Optional<Job> claim(String owner, Instant now, Duration lease) {
         return locked(
             () -> {
-              for (LeasedJob leased : state.jobs.values()) {
+              var oldestFirst =
+                  state.jobs.values().stream()
+                      .sorted(
+                          Comparator.comparing((LeasedJob leased) -> leased.job().createdAt())
+                              .thenComparing(leased -> leased.job().id()))
+                      .toList();
+              for (LeasedJob leased : oldestFirst) {
                 Job job = leased.job();
                 boolean claimable =
                     job.state() == JobState.QUEUED

@@ -40,8 +40,8 @@ import org.postgresql.PGConnection;
  * every row. Creates a fresh database and drops it afterwards.
  *
  * <p>Arguments: {@code --contacts N} (100000), {@code --events N} (5000000), {@code --threads N}
- * (2), {@code --admin-url} (jdbc:postgresql://127.0.0.1:5432/postgres), {@code --user}
- * (postgres), {@code --smoke} (2000 contacts, 60000 events), {@code --keep} (keep the database).
+ * (2), {@code --admin-url} (jdbc:postgresql://127.0.0.1:5432/postgres), {@code --user} (postgres),
+ * {@code --smoke} (2000 contacts, 60000 events), {@code --keep} (keep the database).
  */
 public final class DatabaseBenchmark {
   private static final String WS = "bench";
@@ -204,7 +204,9 @@ public final class DatabaseBenchmark {
             pool.submit(
                 () -> {
                   long[] counts = new long[2];
-                  for (long start = next.getAndAdd(BATCH); start < to; start = next.getAndAdd(BATCH)) {
+                  for (long start = next.getAndAdd(BATCH);
+                      start < to;
+                      start = next.getAndAdd(BATCH)) {
                     int size = (int) Math.min(BATCH, to - start);
                     IngestResult result =
                         app.ingest.ingest(
@@ -234,9 +236,7 @@ public final class DatabaseBenchmark {
   private double copyBaseline(String url, String user, HistoryGenerator generator)
       throws SQLException, IOException {
     try (Connection connection = DriverManager.getConnection(url, user, null)) {
-      connection
-          .createStatement()
-          .execute("CREATE TABLE events_copy (LIKE events INCLUDING ALL)");
+      connection.createStatement().execute("CREATE TABLE events_copy (LIKE events INCLUDING ALL)");
       var copy = connection.unwrap(PGConnection.class).getCopyAPI();
       long start = System.nanoTime();
       long chunk = 100_000;
@@ -261,9 +261,20 @@ public final class DatabaseBenchmark {
           event.url() != null
               ? "{\"\"url\"\":\"\"" + event.url() + "\"\"}"
               : event.form() != null ? "{\"\"form\"\":\"\"" + event.form() + "\"\"}" : "{}";
-      text.append(WS).append(',').append(event.key()).append(',').append(event.contact() + 1)
-          .append(',').append(event.type()).append(',').append(event.occurredAt()).append(",\"")
-          .append(properties).append("\",bench,").append(now).append('\n');
+      text.append(WS)
+          .append(',')
+          .append(event.key())
+          .append(',')
+          .append(event.contact() + 1)
+          .append(',')
+          .append(event.type())
+          .append(',')
+          .append(event.occurredAt())
+          .append(",\"")
+          .append(properties)
+          .append("\",bench,")
+          .append(now)
+          .append('\n');
     }
     return new StringReader(text.toString());
   }
