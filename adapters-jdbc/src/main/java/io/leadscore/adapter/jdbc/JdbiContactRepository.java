@@ -9,9 +9,15 @@ import io.leadscore.application.port.out.ExternalId;
 import io.leadscore.application.port.out.IdentityTakenException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -77,6 +83,11 @@ public final class JdbiContactRepository implements ContactRepository {
       "DELETE FROM contacts WHERE workspace_id = :workspace AND id = :id";
   private static final String COUNT =
       "SELECT COUNT(*) FROM contacts WHERE workspace_id = :workspace";
+
+  private static final String IDS_AMONG =
+      "SELECT id FROM contacts WHERE workspace_id = :workspace AND id IN (<ids>)";
+  private static final String EMAILS_AMONG =
+      "SELECT id, email FROM contacts WHERE workspace_id = :workspace AND email IN (<emails>)";
 
   /** SQLSTATE of a unique violation, on both databases. */
   private static final String UNIQUE_VIOLATION = "23505";
@@ -162,6 +173,123 @@ public final class JdbiContactRepository implements ContactRepository {
                       new IllegalStateException(
                           "contact id " + newId + " already taken by another identity"));
         });
+  }
+
+  /**
+   * Resolves a batch in a few statements instead of one transaction per identity: ids and e-mails
+   * are looked up with one {@code IN} query each, the missing ones inserted in one batch (in sorted
+   * order, so concurrent batches cannot deadlock; {@code ON CONFLICT DO NOTHING} lets a concurrent
+   * creator win) and read back. External ids are rarer in bulk and go through {@link
+   * #findOrCreate}, which handles their two-row race.
+   */
+  @Override
+  public Map<ContactIdentity, String> resolve(
+      String workspace, List<ContactIdentity> identities, Supplier<String> newIds, Instant now) {
+    return transactions.transactionally(
+        handle -> {
+          var ids = new TreeSet<String>();
+          var emails = new TreeSet<String>();
+          var external = new ArrayList<ContactIdentity.ByExternalId>();
+          for (ContactIdentity identity : identities) {
+            switch (identity) {
+              case ContactIdentity.ById(String id) -> ids.add(id);
+              case ContactIdentity.ByEmail(String email) -> emails.add(email);
+              case ContactIdentity.ByExternalId byExternalId -> external.add(byExternalId);
+            }
+          }
+          var resolved = new HashMap<ContactIdentity, String>();
+          resolveIds(handle, workspace, ids, now, resolved);
+          resolveEmails(handle, workspace, emails, newIds, now, resolved);
+          for (ContactIdentity.ByExternalId identity : external) {
+            resolved.put(identity, findOrCreate(workspace, identity, newIds.get(), now).id());
+          }
+          return resolved;
+        });
+  }
+
+  private static void resolveIds(
+      Handle handle,
+      String workspace,
+      TreeSet<String> ids,
+      Instant now,
+      Map<ContactIdentity, String> resolved) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    var missing = new TreeSet<>(ids);
+    missing.removeAll(
+        handle
+            .createQuery(IDS_AMONG)
+            .bind("workspace", workspace)
+            .bindList("ids", List.copyOf(ids))
+            .mapTo(String.class)
+            .list());
+    insertEmpty(
+        handle, workspace, missing.stream().map(id -> new String[] {id, null}).toList(), now);
+    ids.forEach(id -> resolved.put(new ContactIdentity.ById(id), id));
+  }
+
+  private static void resolveEmails(
+      Handle handle,
+      String workspace,
+      TreeSet<String> emails,
+      Supplier<String> newIds,
+      Instant now,
+      Map<ContactIdentity, String> resolved) {
+    if (emails.isEmpty()) {
+      return;
+    }
+    Map<String, String> owners = emailOwners(handle, workspace, emails);
+    var missing = new ArrayList<String[]>();
+    for (String email : emails) {
+      if (!owners.containsKey(email)) {
+        missing.add(new String[] {newIds.get(), email});
+      }
+    }
+    if (!missing.isEmpty()) {
+      insertEmpty(handle, workspace, missing, now);
+      owners = emailOwners(handle, workspace, emails); // a concurrent creator may have won
+    }
+    for (String email : emails) {
+      String owner = owners.get(email);
+      if (owner == null) {
+        throw new IllegalStateException("contact with e-mail " + email + " was not created");
+      }
+      resolved.put(new ContactIdentity.ByEmail(email), owner);
+    }
+  }
+
+  private static Map<String, String> emailOwners(
+      Handle handle, String workspace, TreeSet<String> emails) {
+    var owners = new HashMap<String, String>();
+    handle
+        .createQuery(EMAILS_AMONG)
+        .bind("workspace", workspace)
+        .bindList("emails", List.copyOf(emails))
+        .map((row, context) -> owners.put(row.getString("email"), row.getString("id")))
+        .list();
+    return owners;
+  }
+
+  /** Inserts empty contacts, each {@code {id, email or null}}, skipping any that conflict. */
+  private static void insertEmpty(
+      Handle handle, String workspace, List<String[]> contacts, Instant now) {
+    if (contacts.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch(INSERT);
+    for (String[] contact : contacts) {
+      batch
+          .bind("workspace", workspace)
+          .bind("id", contact[0])
+          .bind("email", contact[1])
+          .bind("attributes", (String) null)
+          .bind("tags", (String) null)
+          .bind("createdAt", timestamp(now))
+          .bind("updatedAt", timestamp(now))
+          .add();
+    }
+    batch.execute();
   }
 
   private static int insertEmpty(

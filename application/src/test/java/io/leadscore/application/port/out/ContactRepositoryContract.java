@@ -223,4 +223,33 @@ public interface ContactRepositoryContract {
     assertThat(contacts.find("a", byExternalId(MAILCHIMP_42)).map(ContactRecord::email))
         .contains("ann2@x.io");
   }
+
+  @Test
+  default void resolving_a_batch_finds_known_identities_and_creates_each_unknown_one_once() {
+    var contacts = contacts();
+    ContactRecord known =
+        contacts.findOrCreate("a", new ContactIdentity.ByEmail("ann@x.io"), "c1", T0);
+    contacts.findOrCreate("b", new ContactIdentity.ByEmail("new@x.io"), "other-ws", T0);
+    var next = new java.util.concurrent.atomic.AtomicInteger();
+    var identities =
+        List.<ContactIdentity>of(
+            new ContactIdentity.ByEmail("ann@x.io"),
+            new ContactIdentity.ByEmail("new@x.io"),
+            new ContactIdentity.ById("crm-7"),
+            new ContactIdentity.ById(known.id()),
+            new ContactIdentity.ByExternalId(new ExternalId("crm", "9")));
+
+    Map<ContactIdentity, String> resolved =
+        contacts.resolve("a", identities, () -> "n" + next.incrementAndGet(), T0);
+
+    assertThat(resolved).hasSize(5);
+    assertThat(resolved.get(identities.get(0))).isEqualTo(known.id());
+    assertThat(resolved.get(identities.get(2))).isEqualTo("crm-7");
+    assertThat(resolved.get(identities.get(3))).isEqualTo(known.id());
+    assertThat(resolved.get(identities.get(1))).isNotEqualTo("other-ws");
+    assertThat(contacts.count("a")).isEqualTo(4);
+    assertThat(contacts.resolve("a", identities, () -> "unused", T0)).isEqualTo(resolved);
+    assertThat(contacts.count("a")).isEqualTo(4);
+    assertThat(contacts.count("b")).isEqualTo(1);
+  }
 }
