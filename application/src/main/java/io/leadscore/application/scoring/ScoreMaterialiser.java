@@ -8,13 +8,9 @@ import io.leadscore.application.port.out.TierChange;
 import io.leadscore.domain.engine.LeadScore;
 import io.leadscore.domain.engine.LeadScore.Contribution;
 import io.leadscore.domain.model.ScoringModel;
-import io.leadscore.domain.model.rule.Decay;
-import io.leadscore.domain.model.rule.EngagementRule;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,17 +21,14 @@ import java.util.Objects;
  * leaderboard"). Used by the refresh after events and by re-scores after a publish; the caller owns
  * the transaction. Stateless apart from its ports; thread-safe.
  *
- * <p>A row's {@code refreshAt} is when the decay sweep should look again: {@link #DECAY_RECHECK}
- * after it was computed when any kept award decays, else never (nothing else moves a score without
- * a new event or a profile change, which refresh the row anyway).
+ * <p>A row's {@code refreshAt} is when the decay sweep should look again: when decay could first
+ * move it to another tier ({@link DecayHorizon}), else never (nothing else moves a score without a
+ * new event or a profile change, which refresh the row anyway).
  *
  * <p>A contact scored for the first time into the lowest tier is not a change worth telling; into
  * any higher tier it is (a new contact may arrive hot).
  */
 public final class ScoreMaterialiser {
-  /** How long a decaying score may go unrefreshed on the leaderboard. */
-  public static final Duration DECAY_RECHECK = Duration.ofHours(1);
-
   public static final int TOP_RULES = 3;
 
   private final ScoreStore scores;
@@ -118,22 +111,6 @@ public final class ScoreMaterialiser {
         interested,
         top,
         now,
-        decays(live.compiled().model(), score) ? now.plus(DECAY_RECHECK) : null);
-  }
-
-  /** Whether any kept award of the score fades with time. */
-  private static boolean decays(ScoringModel model, LeadScore score) {
-    var decayByRule = new HashMap<String, Decay>();
-    for (EngagementRule rule : model.engagement()) {
-      decayByRule.put(rule.id(), rule.decay());
-    }
-    for (Contribution contribution : score.breakdown()) {
-      if (contribution.kind() == LeadScore.Kind.ENGAGEMENT
-          && contribution.points() != 0
-          && !(decayByRule.get(contribution.rule()) instanceof Decay.None)) {
-        return true;
-      }
-    }
-    return false;
+        DecayHorizon.recheckAt(live.compiled().model(), score, now));
   }
 }

@@ -238,24 +238,49 @@ class ScoresAndLeaderboardTest {
   }
 
   @Test
-  void the_decay_sweep_refreshes_decaying_scores_and_leaves_steady_ones() {
-    scenario.ingest(
-        click("k1", "ada@example.com", "2026-11-01T00:00:00Z"),
-        event("k2", "demo.requested", "2026-11-01T00:00:00Z", Map.of("email", "bob@example.com")));
-    scenario.app.refreshAll();
-
-    scenario.clock.advance(Duration.ofDays(30));
-    assertThat(scenario.app.refresh.sweepDecay(100)).isEqualTo(1);
+  void the_decay_sweep_rechecks_a_score_before_decay_can_change_its_tier_and_never_a_steady_one() {
+    var clicks = new ArrayList<Object>();
+    for (int i = 0; i < 4; i++) {
+      clicks.add(click("a" + i, "ada@example.com", "2026-11-01T00:00:00Z"));
+    }
+    clicks.add(click("c1", "cy@example.com", "2026-11-01T00:00:00Z"));
+    clicks.add(
+        event("b1", "demo.requested", "2026-11-01T00:00:00Z", Map.of("email", "bob@example.com")));
+    scenario.app.ingest.ingest(
+        new io.leadscore.application.port.in.IngestEventsCommand(WS, "api", clicks));
     scenario.app.refreshAll();
 
     MaterialisedScore ada =
         scenario.db.scores().find(WS, MODEL, idOf("ada@example.com")).orElseThrow();
-    MaterialisedScore bob =
-        scenario.db.scores().find(WS, MODEL, idOf("bob@example.com")).orElseThrow();
-    assertThat(ada.score()).isCloseTo(5, within(1e-9));
-    assertThat(ada.computedAt()).isEqualTo(scenario.clock.instant());
-    assertThat(bob.computedAt()).isEqualTo(Scenario.START);
-    assertThat(bob.refreshAt()).isNull();
+    // 40 points of clicks (warm from 30) halve every 30 days: below 30 after 12.4 days
+    assertThat(ada.tier()).isEqualTo("warm");
+    assertThat(ada.refreshAt())
+        .isBetween(
+            Scenario.START.plus(Duration.ofDays(5)), Scenario.START.plus(Duration.ofDays(12)));
+    // cold with fading clicks can only stay cold; hot without decay never moves
+    assertThat(
+            scenario.db.scores().find(WS, MODEL, idOf("cy@example.com")).orElseThrow().refreshAt())
+        .isNull();
+    assertThat(
+            scenario.db.scores().find(WS, MODEL, idOf("bob@example.com")).orElseThrow().refreshAt())
+        .isNull();
+
+    scenario.clock.set(ada.refreshAt().minusSeconds(1));
+    assertThat(scenario.app.refresh.sweepDecay(100)).isZero();
+    scenario.clock.set(Scenario.START.plus(Duration.ofDays(13)));
+    assertThat(scenario.app.refresh.sweepDecay(100)).isEqualTo(1);
+    scenario.app.refreshAll();
+
+    MaterialisedScore later =
+        scenario.db.scores().find(WS, MODEL, idOf("ada@example.com")).orElseThrow();
+    assertThat(later.tier()).isEqualTo("cold");
+    assertThat(later.score()).isCloseTo(40 * Math.pow(0.5, 13.0 / 30), within(1e-9));
+    assertThat(later.refreshAt()).isNull();
+    assertThat(scenario.db.notifications())
+        .extracting(change -> change.from() + "->" + change.to())
+        // first scores into warm and hot are news (into the lowest tier would not be), then the
+        // drop
+        .containsExactly("null->warm", "null->hot", "warm->cold");
   }
 
   @Test
