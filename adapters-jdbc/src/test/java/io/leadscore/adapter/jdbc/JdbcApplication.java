@@ -4,11 +4,15 @@ import io.leadscore.application.fake.Application;
 import io.leadscore.application.fake.JacksonDocuments;
 import java.time.Clock;
 
-/** The use cases wired on the JDBC adapters, as bootstrap wires them, for tests and drivers. */
-final class JdbcApplication {
+/**
+ * The use cases wired on the JDBC adapters, as bootstrap wires them: for tests, the ingest driver
+ * and the benchmark harness (it ships in this module's test-jar).
+ */
+public final class JdbcApplication {
   private JdbcApplication() {}
 
-  static Application on(JdbcPersistence persistence, Clock clock, String node) {
+  /** The use cases on {@code persistence}, with {@code clock}; {@code node} names job leases. */
+  public static Application on(JdbcPersistence persistence, Clock clock, String node) {
     return new Application(
         new Application.Ports(
             persistence.transactions(),

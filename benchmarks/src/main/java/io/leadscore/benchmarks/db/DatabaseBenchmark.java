@@ -1,9 +1,9 @@
 package io.leadscore.benchmarks.db;
 
 import io.leadscore.adapter.jdbc.Database;
+import io.leadscore.adapter.jdbc.JdbcApplication;
 import io.leadscore.adapter.jdbc.JdbcPersistence;
 import io.leadscore.application.fake.Application;
-import io.leadscore.application.fake.JacksonDocuments;
 import io.leadscore.application.fake.MutableClock;
 import io.leadscore.application.port.in.IngestEventsCommand;
 import io.leadscore.application.port.in.IngestResult;
@@ -117,7 +117,7 @@ public final class DatabaseBenchmark {
     try (var database = new Database(settings)) {
       database.migrate();
       var persistence = new JdbcPersistence(database);
-      Application app = application(persistence, clock);
+      Application app = JdbcApplication.on(persistence, clock, "bench");
       app.createWorkspace.create(WS, "Benchmark");
       app.saveDraft.save(new SaveModelDraftCommand(WS, MODEL, model()));
       app.publish.publishDraft(WS, MODEL);
@@ -166,24 +166,6 @@ public final class DatabaseBenchmark {
       deepPage(app, database, contacts);
       decayUpkeep(app, database, clock);
     }
-  }
-
-  private static Application application(JdbcPersistence persistence, MutableClock clock) {
-    return new Application(
-        new Application.Ports(
-            persistence.transactions(),
-            persistence.workspaces(),
-            persistence.apiKeys(),
-            persistence.contacts(),
-            persistence.events(),
-            persistence.models(),
-            persistence.scores(),
-            persistence.refreshQueue(),
-            persistence.jobs(),
-            persistence.notifier(),
-            new JacksonDocuments()),
-        clock,
-        "bench");
   }
 
   private static ModelDocument model() throws IOException {
