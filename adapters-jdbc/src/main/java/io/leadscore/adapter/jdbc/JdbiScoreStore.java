@@ -8,6 +8,8 @@ import io.leadscore.application.port.out.LeaderboardFilter;
 import io.leadscore.application.port.out.LeaderboardPosition;
 import io.leadscore.application.port.out.MaterialisedScore;
 import io.leadscore.application.port.out.ScoreStore;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +24,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Materialised scores in {@code scores}, with each interested topic in {@code score_topics}.
@@ -34,10 +38,15 @@ import org.jdbi.v3.core.statement.Query;
  * the score for exactly that purpose. Contact ids compare by code point on both databases (collated
  * "C" on PostgreSQL, migration V1.1).
  *
- * <p>{@link #put} upserts without MERGE: a batch of {@code INSERT .. ON CONFLICT DO NOTHING}, then
- * an {@code UPDATE} batch for the rows that existed. Two transactions writing the same row
- * serialise on its lock instead of failing, and rows are written in key order so that two puts of
- * overlapping contacts cannot deadlock. Thread-safe.
+ * <p>{@link #put} writes rows in key order, so that two puts of overlapping contacts take their row
+ * locks in the same order and cannot deadlock, and two transactions writing the same row serialise
+ * on its lock instead of failing. On H2 it upserts without MERGE: a batch of {@code INSERT .. ON
+ * CONFLICT DO NOTHING}, then an {@code UPDATE} batch for the rows that existed, then batches
+ * replacing their topics. On PostgreSQL the rows are {@code COPY}'d into a temporary staging table
+ * and moved with one {@code INSERT .. SELECT .. ON CONFLICT (key) DO UPDATE}; the topics are
+ * replaced by one {@code DELETE .. USING} the staging table and one {@code INSERT .. SELECT} that
+ * unpacks each staged row's topics array: a constant number of statements per put instead of
+ * several per row (quality.md, rescore). Thread-safe.
  */
 public final class JdbiScoreStore implements ScoreStore {
   private static final String COLUMNS =
@@ -88,6 +97,53 @@ public final class JdbiScoreStore implements ScoreStore {
       VALUES (:workspace, :model, :contact, :topic, :score)
       ON CONFLICT DO NOTHING
       """;
+  // ON COMMIT DELETE ROWS: the staging rows never outlive the transaction that copied them.
+  // contact_id is collated "C" as in scores (migration V1.1), so ORDER BY is code-point order
+  private static final String CREATE_STAGING =
+      """
+      CREATE TEMPORARY TABLE IF NOT EXISTS scores_staging (
+        model_id TEXT, contact_id TEXT COLLATE "C", model_version INTEGER, score DOUBLE PRECISION,
+        fit DOUBLE PRECISION, engagement DOUBLE PRECISION, tier TEXT, grade TEXT, topics TEXT,
+        top_rules TEXT, computed_at TIMESTAMP WITH TIME ZONE, refresh_at TIMESTAMP WITH TIME ZONE
+      ) ON COMMIT DELETE ROWS
+      """;
+  private static final String COPY_STAGING =
+      """
+      COPY scores_staging (model_id, contact_id, model_version, score, fit, engagement, tier,
+        grade, topics, top_rules, computed_at, refresh_at)
+      FROM STDIN WITH (FORMAT csv)
+      """;
+  // PostgreSQL only (ON CONFLICT with a target, DO UPDATE); ORDER BY keeps the key order of locks
+  private static final String MOVE_STAGING =
+      """
+      INSERT INTO scores (workspace_id, model_id, contact_id, model_version, score, fit,
+        engagement, tier, grade, topics, top_rules, computed_at, refresh_at)
+      SELECT :workspace, model_id, contact_id, model_version, score, fit,
+        engagement, tier, grade, topics, top_rules, computed_at, refresh_at
+      FROM scores_staging
+      ORDER BY model_id, contact_id
+      ON CONFLICT (workspace_id, model_id, contact_id) DO UPDATE SET
+        model_version = EXCLUDED.model_version, score = EXCLUDED.score, fit = EXCLUDED.fit,
+        engagement = EXCLUDED.engagement, tier = EXCLUDED.tier, grade = EXCLUDED.grade,
+        topics = EXCLUDED.topics, top_rules = EXCLUDED.top_rules,
+        computed_at = EXCLUDED.computed_at, refresh_at = EXCLUDED.refresh_at
+      """;
+  private static final String DELETE_STAGED_TOPICS =
+      """
+      DELETE FROM score_topics t USING scores_staging s
+      WHERE t.workspace_id = :workspace AND t.model_id = s.model_id AND t.contact_id = s.contact_id
+      """;
+  // topics holds the JSON array JsonCodec.strings wrote; json_array_elements_text unescapes it
+  private static final String INSERT_STAGED_TOPICS =
+      """
+      INSERT INTO score_topics (workspace_id, model_id, contact_id, topic, score)
+      SELECT :workspace, s.model_id, s.contact_id, t.topic, s.score
+      FROM scores_staging s CROSS JOIN LATERAL json_array_elements_text(s.topics::json) AS t(topic)
+      WHERE s.topics IS NOT NULL
+      ORDER BY s.model_id, s.contact_id, t.topic
+      ON CONFLICT DO NOTHING
+      """;
+  private static final String CLEAR_STAGING = "DELETE FROM scores_staging";
   private static final String ERASE_TOPICS =
       "DELETE FROM score_topics WHERE workspace_id = :workspace AND contact_id = :contact";
   private static final String ERASE =
@@ -121,10 +177,17 @@ public final class JdbiScoreStore implements ScoreStore {
       };
 
   private final JdbiTransactions transactions;
+  private final boolean copyOnPostgres;
 
-  /** Scores through these transactions. */
+  /** Scores through these transactions; on PostgreSQL puts go through {@code COPY}. */
   public JdbiScoreStore(JdbiTransactions transactions) {
+    this(transactions, true);
+  }
+
+  /** With {@code copyOnPostgres} false, PostgreSQL puts take H2's JDBC batch path. */
+  JdbiScoreStore(JdbiTransactions transactions, boolean copyOnPostgres) {
     this.transactions = transactions;
+    this.copyOnPostgres = copyOnPostgres;
   }
 
   @Override
@@ -177,30 +240,101 @@ public final class JdbiScoreStore implements ScoreStore {
                 Comparator.comparing(MaterialisedScore::model)
                     .thenComparing(MaterialisedScore::contactId))
             .toList();
+    boolean joined = transactions.active();
     transactions.transactionally(
         handle -> {
-          int[] inserted = write(handle.prepareBatch(INSERT), workspace, rows);
-          var existing = new ArrayList<MaterialisedScore>();
-          for (int i = 0; i < inserted.length; i++) {
-            if (inserted[i] == 0) {
-              existing.add(rows.get(i));
-            }
+          if (copyOnPostgres && transactions.vendor() == Vendor.POSTGRESQL) {
+            copy(handle, workspace, rows, joined);
+          } else {
+            batch(handle, workspace, rows);
           }
-          if (!existing.isEmpty()) {
-            write(handle.prepareBatch(UPDATE), workspace, existing);
-            PreparedBatch delete = handle.prepareBatch(DELETE_TOPICS);
-            for (MaterialisedScore score : existing) {
-              delete
-                  .bind("workspace", workspace)
-                  .bind("model", score.model())
-                  .bind("contact", score.contactId())
-                  .add();
-            }
-            delete.execute();
-          }
-          insertTopics(handle, workspace, rows);
           return null;
         });
+  }
+
+  private static void batch(Handle handle, String workspace, List<MaterialisedScore> rows) {
+    int[] inserted = write(handle.prepareBatch(INSERT), workspace, rows);
+    var existing = new ArrayList<MaterialisedScore>();
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] == 0) {
+        existing.add(rows.get(i));
+      }
+    }
+    if (!existing.isEmpty()) {
+      write(handle.prepareBatch(UPDATE), workspace, existing);
+      PreparedBatch delete = handle.prepareBatch(DELETE_TOPICS);
+      for (MaterialisedScore score : existing) {
+        delete
+            .bind("workspace", workspace)
+            .bind("model", score.model())
+            .bind("contact", score.contactId())
+            .add();
+      }
+      delete.execute();
+    }
+    insertTopics(handle, workspace, rows);
+  }
+
+  private static void copy(
+      Handle handle, String workspace, List<MaterialisedScore> rows, boolean joined) {
+    handle.execute(CREATE_STAGING);
+    var csv = new StringBuilder(rows.size() * 256);
+    for (MaterialisedScore score : rows) {
+      quoted(csv, score.model()).append(',');
+      quoted(csv, score.contactId()).append(',');
+      csv.append(score.modelVersion()).append(',');
+      csv.append(score.score()).append(',');
+      csv.append(score.fit()).append(',');
+      csv.append(score.engagement()).append(',');
+      // an unquoted empty field is NULL, a quoted one the empty string
+      orNull(csv, score.tier()).append(',');
+      orNull(csv, score.grade()).append(',');
+      orNull(csv, JsonCodec.strings(score.interestedTopics())).append(',');
+      orNull(csv, JsonCodec.contributions(score.topRules())).append(',');
+      csv.append(Columns.stored(score.computedAt())).append(',');
+      if (score.refreshAt() != null) {
+        csv.append(Columns.stored(score.refreshAt()));
+      }
+      csv.append('\n');
+    }
+    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      CopyIn copyIn =
+          handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING);
+      try {
+        copyIn.writeToCopy(bytes, 0, bytes.length);
+        copyIn.endCopy();
+      } finally {
+        if (copyIn.isActive()) {
+          copyIn.cancelCopy();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("COPY into scores_staging failed", e);
+    }
+    handle.createUpdate(MOVE_STAGING).bind("workspace", workspace).execute();
+    handle.createUpdate(DELETE_STAGED_TOPICS).bind("workspace", workspace).execute();
+    handle.createUpdate(INSERT_STAGED_TOPICS).bind("workspace", workspace).execute();
+    if (joined) {
+      // the caller's transaction goes on: a later put in it must find the table empty
+      handle.execute(CLEAR_STAGING);
+    }
+  }
+
+  private static StringBuilder orNull(StringBuilder csv, String text) {
+    return text == null ? csv : quoted(csv, text);
+  }
+
+  private static StringBuilder quoted(StringBuilder csv, String text) {
+    csv.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        csv.append('"');
+      }
+      csv.append(c);
+    }
+    return csv.append('"');
   }
 
   private static int[] write(PreparedBatch batch, String workspace, List<MaterialisedScore> rows) {

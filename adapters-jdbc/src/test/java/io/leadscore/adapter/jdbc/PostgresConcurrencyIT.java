@@ -7,6 +7,7 @@ import io.leadscore.application.port.out.ContactRecord;
 import io.leadscore.application.port.out.ContactRef;
 import io.leadscore.application.port.out.ExternalId;
 import io.leadscore.application.port.out.Job;
+import io.leadscore.application.port.out.MaterialisedScore;
 import io.leadscore.application.port.out.NewEvent;
 import io.leadscore.domain.event.Event;
 import java.time.Duration;
@@ -399,6 +400,90 @@ class PostgresConcurrencyIT {
 
     assertThat(result(refresh)).containsExactly(new ContactRef("a", "c1"));
     assertThat(queue.size()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrent_puts_of_overlapping_scores_both_succeed_and_each_row_is_one_of_the_writes()
+      throws Exception {
+    // COPY against COPY, then COPY against the batch path: rows 0-599 and 300-899, shuffled
+    for (boolean otherCopies : List.of(true, false)) {
+      var barrier = new CyclicBarrier(2);
+      var puts = new ArrayList<Future<Void>>();
+      for (int t = 0; t < 2; t++) {
+        int writer = t;
+        var store = new JdbiScoreStore(db.transactions(), writer == 0 || otherCopies);
+        var rows = new ArrayList<MaterialisedScore>();
+        for (int i = writer * 300; i < writer * 300 + 600; i++) {
+          rows.add(writtenBy(writer, "c" + i));
+        }
+        Collections.shuffle(rows, new Random(writer));
+        puts.add(
+            onAnotherThread(
+                () -> {
+                  barrier.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                  for (int from = 0; from < rows.size(); from += 200) {
+                    store.put("a", rows.subList(from, from + 200));
+                  }
+                  return null;
+                }));
+      }
+      for (var put : puts) {
+        result(put);
+      }
+
+      var store = new JdbiScoreStore(db.transactions());
+      for (int i = 0; i < 900; i++) {
+        String contactId = "c" + i;
+        MaterialisedScore found = store.find("a", "b2b", contactId).orElseThrow();
+        if (i < 300) {
+          assertThat(found).isEqualTo(writtenBy(0, contactId));
+        } else if (i >= 600) {
+          assertThat(found).isEqualTo(writtenBy(1, contactId));
+        } else {
+          assertThat(found).isIn(writtenBy(0, contactId), writtenBy(1, contactId));
+        }
+      }
+      // each contact's topic rows are those of the write its scores row holds, with its score
+      List<String> mismatched =
+          db.transactions()
+              .withHandle(
+                  handle ->
+                      handle
+                          .createQuery(
+                              """
+                              SELECT s.contact_id FROM scores s
+                              LEFT JOIN score_topics t ON t.workspace_id = s.workspace_id
+                                AND t.model_id = s.model_id AND t.contact_id = s.contact_id
+                              GROUP BY s.contact_id, s.topics, s.score
+                              HAVING COUNT(t.topic) <> 1
+                                OR s.topics <> '["' || MIN(t.topic) || '"]'
+                                OR MIN(t.score) <> s.score OR MAX(t.score) <> s.score
+                              """)
+                          .mapTo(String.class)
+                          .list());
+      assertThat(mismatched).isEmpty();
+      db.transactions()
+          .withHandle(
+              handle ->
+                  handle.execute("DELETE FROM score_topics")
+                      + handle.execute("DELETE FROM scores"));
+    }
+  }
+
+  private static MaterialisedScore writtenBy(int writer, String contactId) {
+    return new MaterialisedScore(
+        contactId,
+        "b2b",
+        writer + 1,
+        writer * 100 + contactId.length(),
+        writer,
+        writer,
+        "tier-" + writer,
+        null,
+        List.of("writer-" + writer),
+        List.of(),
+        T0.plusSeconds(writer),
+        null);
   }
 
   private static void await(CountDownLatch latch) {
