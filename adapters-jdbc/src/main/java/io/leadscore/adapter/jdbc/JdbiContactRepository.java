@@ -85,9 +85,9 @@ public final class JdbiContactRepository implements ContactRepository {
       "SELECT COUNT(*) FROM contacts WHERE workspace_id = :workspace";
 
   private static final String IDS_AMONG =
-      "SELECT id FROM contacts WHERE workspace_id = :workspace AND id IN (<ids>)";
+      "SELECT id FROM contacts WHERE workspace_id = :workspace AND id = ANY(:ids)";
   private static final String EMAILS_AMONG =
-      "SELECT id, email FROM contacts WHERE workspace_id = :workspace AND email IN (<emails>)";
+      "SELECT id, email FROM contacts WHERE workspace_id = :workspace AND email = ANY(:emails)";
 
   /** SQLSTATE of a unique violation, on both databases. */
   private static final String UNIQUE_VIOLATION = "23505";
@@ -221,7 +221,7 @@ public final class JdbiContactRepository implements ContactRepository {
         handle
             .createQuery(IDS_AMONG)
             .bind("workspace", workspace)
-            .bindList("ids", List.copyOf(ids))
+            .bindArray("ids", String.class, ids)
             .mapTo(String.class)
             .list());
     insertEmpty(
@@ -265,7 +265,7 @@ public final class JdbiContactRepository implements ContactRepository {
     handle
         .createQuery(EMAILS_AMONG)
         .bind("workspace", workspace)
-        .bindList("emails", List.copyOf(emails))
+        .bindArray("emails", String.class, emails)
         .map((row, context) -> owners.put(row.getString("email"), row.getString("id")))
         .list();
     return owners;

@@ -9,13 +9,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The refresh queue in {@code score_refresh_queue}, one row per stale contact.
  *
- * <p>Marking inserts the rows ({@code ON CONFLICT DO NOTHING}, one multi-row {@code VALUES}
- * statement per {@value #ROWS_PER_INSERT} contacts) and then locks them with {@code SELECT .. FOR
+ * <p>Marking inserts the rows ({@code ON CONFLICT DO NOTHING}, one statement over an {@code UNNEST}
+ * of the ids, accepted by H2 and PostgreSQL alike) and then locks them with {@code SELECT .. FOR
  * UPDATE}, so the marking transaction holds every marked row, new or already queued, until it ends.
  * A claimer's {@code FOR UPDATE SKIP LOCKED} passes over them: it cannot take a contact whose
  * change it could not yet see. Locking rather than rewriting {@code marked_at} keeps the time a
@@ -25,11 +24,13 @@ import org.jdbi.v3.core.statement.Update;
  */
 public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
   private static final String INSERT =
-      "INSERT INTO score_refresh_queue (workspace_id, contact_id, marked_at) VALUES ";
+      """
+      INSERT INTO score_refresh_queue (workspace_id, contact_id, marked_at)
+      SELECT :workspace, c.id, :at FROM UNNEST(:contacts) AS c(id)
+      ON CONFLICT DO NOTHING
+      """;
 
   /** Contacts per insert statement: 3 binds each, well under either database's bind limit. */
-  private static final int ROWS_PER_INSERT = 1_000;
-
   private static final String LOCK =
       """
       SELECT contact_id FROM score_refresh_queue
@@ -37,6 +38,7 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
       ORDER BY contact_id
       FOR UPDATE
       """;
+
   private static final String CLAIM =
       """
       SELECT workspace_id, contact_id FROM score_refresh_queue
@@ -63,18 +65,13 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
     var sorted = new TreeSet<>(contactIds);
     transactions.transactionally(
         handle -> {
-          // one statement per chunk rather than a statement per contact; rows go in sorted order
-          var contacts = List.copyOf(sorted);
-          for (int from = 0; from < contacts.size(); from += ROWS_PER_INSERT) {
-            List<String> chunk =
-                contacts.subList(from, Math.min(from + ROWS_PER_INSERT, contacts.size()));
-            Update insert = handle.createUpdate(insertOf(chunk.size()));
-            insert.bind("workspace", workspace).bind("at", timestamp(at));
-            for (int i = 0; i < chunk.size(); i++) {
-              insert.bind("contact" + i, chunk.get(i));
-            }
-            insert.execute();
-          }
+          // one statement with one array bind (no SQL to build or parse per call); sorted order
+          handle
+              .createUpdate(INSERT)
+              .bind("workspace", workspace)
+              .bind("at", timestamp(at))
+              .bindArray("contacts", String.class, sorted)
+              .execute();
           handle
               .createQuery(LOCK)
               .bind("workspace", workspace)
@@ -83,15 +80,6 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
               .list();
           return null;
         });
-  }
-
-  /** {@code INSERT .. VALUES} of {@code rows} rows, {@code ON CONFLICT DO NOTHING}. */
-  private static String insertOf(int rows) {
-    var sql = new StringBuilder(INSERT.length() + rows * 32).append(INSERT);
-    for (int i = 0; i < rows; i++) {
-      sql.append(i == 0 ? "" : ", ").append("(:workspace, :contact").append(i).append(", :at)");
-    }
-    return sql.append(" ON CONFLICT DO NOTHING").toString();
   }
 
   @Override
