@@ -40,6 +40,9 @@ public final class DecayHorizon {
 
   private static final Duration MAX = Duration.ofDays(512);
 
+  /** How close to the first instant the tier may change the recheck lands. */
+  private static final Duration PRECISION = Duration.ofMinutes(1);
+
   private DecayHorizon() {}
 
   /** A decaying contribution: its rule's decay, its value now and how many awards it holds. */
@@ -77,13 +80,28 @@ public final class DecayHorizon {
       return null;
     }
     Duration horizon = Duration.ZERO;
+    Duration failing = null;
     for (Duration span = MIN; span.compareTo(MAX) <= 0; span = span.multipliedBy(2)) {
       if (!holds(model, steady, fading, span, band)) {
+        failing = span;
         break;
       }
       horizon = span;
     }
-    return now.plus(horizon.isZero() ? MIN : horizon);
+    if (horizon.isZero()) {
+      return now.plus(MIN);
+    }
+    // the bounds only widen with the span: bisect between the last span that holds and the first
+    // that fails, so a row is rechecked once just before its tier can change, not at every halving
+    while (failing != null && failing.minus(horizon).compareTo(PRECISION) > 0) {
+      Duration middle = horizon.plus(failing.minus(horizon).dividedBy(2));
+      if (holds(model, steady, fading, middle, band)) {
+        horizon = middle;
+      } else {
+        failing = middle;
+      }
+    }
+    return now.plus(horizon);
   }
 
   /** {@code [from, next tier's from)} of the tier, the lowest tier reaching down forever. */

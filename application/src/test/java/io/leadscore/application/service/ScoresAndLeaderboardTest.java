@@ -252,11 +252,12 @@ class ScoresAndLeaderboardTest {
 
     MaterialisedScore ada =
         scenario.db.scores().find(WS, MODEL, idOf("ada@example.com")).orElseThrow();
-    // 40 points of clicks (warm from 30) halve every 30 days: below 30 after 12.4 days
+    // 40 points of clicks (warm from 30) halve every 30 days: below 30 after 12.45 days
     assertThat(ada.tier()).isEqualTo("warm");
-    assertThat(ada.refreshAt())
-        .isBetween(
-            Scenario.START.plus(Duration.ofDays(5)), Scenario.START.plus(Duration.ofDays(12)));
+    // recheck to the minute before the first instant decay could take ada out of warm
+    Instant crossing =
+        Scenario.START.plusSeconds((long) (30 * 86_400 * Math.log(40.0 / 30) / Math.log(2)));
+    assertThat(ada.refreshAt()).isBetween(crossing.minus(Duration.ofMinutes(2)), crossing);
     // cold with fading clicks can only stay cold; hot without decay never moves
     assertThat(
             scenario.db.scores().find(WS, MODEL, idOf("cy@example.com")).orElseThrow().refreshAt())
