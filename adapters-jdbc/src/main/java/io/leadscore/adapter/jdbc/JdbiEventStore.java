@@ -8,7 +8,6 @@ import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.ExternalId;
 import io.leadscore.application.port.out.NewEvent;
 import io.leadscore.domain.event.Event;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +26,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Events in the {@code events} table, unique per (workspace, event key). A row names its contact by
@@ -255,32 +252,14 @@ public final class JdbiEventStore implements EventStore {
     var csv = new StringBuilder(offered.size() * 128);
     for (int index : offered) {
       NewEvent event = events.get(index);
-      quoted(csv, event.event().eventKey()).append(',');
+      CsvCopy.quoted(csv, event.event().eventKey()).append(',');
       csv.append(seqs.get(event.contactId())).append(',');
-      quoted(csv, event.event().type()).append(',');
+      CsvCopy.quoted(csv, event.event().type()).append(',');
       csv.append(Columns.stored(event.event().occurredAt())).append(',');
-      String properties = JsonCodec.values(event.event().properties());
-      if (properties != null) {
-        quoted(csv, properties); // an unquoted empty field is NULL
-      }
-      csv.append(',');
-      quoted(csv, event.source()).append('\n');
+      CsvCopy.quotedOrNull(csv, JsonCodec.values(event.event().properties())).append(',');
+      CsvCopy.quoted(csv, event.source()).append('\n');
     }
-    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-    try {
-      CopyIn copyIn =
-          handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING);
-      try {
-        copyIn.writeToCopy(bytes, 0, bytes.length);
-        copyIn.endCopy();
-      } finally {
-        if (copyIn.isActive()) {
-          copyIn.cancelCopy();
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("COPY into events_staging failed", e);
-    }
+    CsvCopy.copyIn(handle, COPY_STAGING, csv);
     List<String> storedKeys =
         handle
             .createQuery(MOVE_STAGING)
@@ -293,18 +272,6 @@ public final class JdbiEventStore implements EventStore {
       handle.execute(CLEAR_STAGING);
     }
     return storedKeys;
-  }
-
-  private static StringBuilder quoted(StringBuilder csv, String text) {
-    csv.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        csv.append('"');
-      }
-      csv.append(c);
-    }
-    return csv.append('"');
   }
 
   @Override

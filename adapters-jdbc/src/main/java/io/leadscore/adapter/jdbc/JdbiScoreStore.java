@@ -8,8 +8,6 @@ import io.leadscore.application.port.out.LeaderboardFilter;
 import io.leadscore.application.port.out.LeaderboardPosition;
 import io.leadscore.application.port.out.MaterialisedScore;
 import io.leadscore.application.port.out.ScoreStore;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,8 +22,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Materialised scores in {@code scores}, with each interested topic in {@code score_topics}.
@@ -280,38 +276,24 @@ public final class JdbiScoreStore implements ScoreStore {
     handle.execute(CREATE_STAGING);
     var csv = new StringBuilder(rows.size() * 256);
     for (MaterialisedScore score : rows) {
-      quoted(csv, score.model()).append(',');
-      quoted(csv, score.contactId()).append(',');
+      CsvCopy.quoted(csv, score.model()).append(',');
+      CsvCopy.quoted(csv, score.contactId()).append(',');
       csv.append(score.modelVersion()).append(',');
       csv.append(score.score()).append(',');
       csv.append(score.fit()).append(',');
       csv.append(score.engagement()).append(',');
       // an unquoted empty field is NULL, a quoted one the empty string
-      orNull(csv, score.tier()).append(',');
-      orNull(csv, score.grade()).append(',');
-      orNull(csv, JsonCodec.strings(score.interestedTopics())).append(',');
-      orNull(csv, JsonCodec.contributions(score.topRules())).append(',');
+      CsvCopy.quotedOrNull(csv, score.tier()).append(',');
+      CsvCopy.quotedOrNull(csv, score.grade()).append(',');
+      CsvCopy.quotedOrNull(csv, JsonCodec.strings(score.interestedTopics())).append(',');
+      CsvCopy.quotedOrNull(csv, JsonCodec.contributions(score.topRules())).append(',');
       csv.append(Columns.stored(score.computedAt())).append(',');
       if (score.refreshAt() != null) {
         csv.append(Columns.stored(score.refreshAt()));
       }
       csv.append('\n');
     }
-    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-    try {
-      CopyIn copyIn =
-          handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING);
-      try {
-        copyIn.writeToCopy(bytes, 0, bytes.length);
-        copyIn.endCopy();
-      } finally {
-        if (copyIn.isActive()) {
-          copyIn.cancelCopy();
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("COPY into scores_staging failed", e);
-    }
+    CsvCopy.copyIn(handle, COPY_STAGING, csv);
     handle.createUpdate(MOVE_STAGING).bind("workspace", workspace).execute();
     handle.createUpdate(DELETE_STAGED_TOPICS).bind("workspace", workspace).execute();
     handle.createUpdate(INSERT_STAGED_TOPICS).bind("workspace", workspace).execute();
@@ -319,22 +301,6 @@ public final class JdbiScoreStore implements ScoreStore {
       // the caller's transaction goes on: a later put in it must find the table empty
       handle.execute(CLEAR_STAGING);
     }
-  }
-
-  private static StringBuilder orNull(StringBuilder csv, String text) {
-    return text == null ? csv : quoted(csv, text);
-  }
-
-  private static StringBuilder quoted(StringBuilder csv, String text) {
-    csv.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        csv.append('"');
-      }
-      csv.append(c);
-    }
-    return csv.append('"');
   }
 
   private static int[] write(PreparedBatch batch, String workspace, List<MaterialisedScore> rows) {

@@ -66,19 +66,7 @@ final class JsonCodec {
   // ---- values (attributes, properties)
 
   static String values(Map<String, Value> values) {
-    if (values.isEmpty()) {
-      return null;
-    }
-    return write(
-        json -> {
-          json.writeStartObject();
-          // sorted: the same map is always the same text
-          for (var entry : new TreeMap<>(values).entrySet()) {
-            json.writeFieldName(entry.getKey());
-            writeValue(json, entry.getValue());
-          }
-          json.writeEndObject();
-        });
+    return object(values, JsonCodec::writeValue);
   }
 
   private static void writeValue(JsonGenerator json, Value value) throws IOException {
@@ -97,21 +85,7 @@ final class JsonCodec {
   }
 
   static Map<String, Value> values(String text) {
-    if (text == null) {
-      return Map.of();
-    }
-    return read(
-        text,
-        json -> {
-          expect(json, JsonToken.START_OBJECT);
-          var values = new LinkedHashMap<String, Value>();
-          while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            json.nextToken();
-            values.put(name, readValue(json));
-          }
-          return values;
-        });
+    return object(text, JsonCodec::readValue);
   }
 
   private static Value readValue(JsonParser json) throws IOException {
@@ -171,20 +145,38 @@ final class JsonCodec {
   // ---- job counts
 
   static String counts(Map<String, Long> counts) {
-    if (counts.isEmpty()) {
+    return object(counts, JsonGenerator::writeNumber);
+  }
+
+  static Map<String, Long> counts(String text) {
+    return object(text, JsonParser::getLongValue);
+  }
+
+  // ---- objects of named values (values, counts)
+
+  @FunctionalInterface
+  private interface ValueWriting<V> {
+    void write(JsonGenerator json, V value) throws IOException;
+  }
+
+  /** An object of the map's entries sorted by name (the same map is always the same text). */
+  private static <V> String object(Map<String, V> entries, ValueWriting<V> value) {
+    if (entries.isEmpty()) {
       return null;
     }
     return write(
         json -> {
           json.writeStartObject();
-          for (var entry : new TreeMap<>(counts).entrySet()) {
-            json.writeNumberField(entry.getKey(), entry.getValue());
+          for (var entry : new TreeMap<>(entries).entrySet()) {
+            json.writeFieldName(entry.getKey());
+            value.write(json, entry.getValue());
           }
           json.writeEndObject();
         });
   }
 
-  static Map<String, Long> counts(String text) {
+  /** The entries of an object in the text's order; each value read at its first token. */
+  private static <V> Map<String, V> object(String text, Reading<V> value) {
     if (text == null) {
       return Map.of();
     }
@@ -192,13 +184,13 @@ final class JsonCodec {
         text,
         json -> {
           expect(json, JsonToken.START_OBJECT);
-          var counts = new LinkedHashMap<String, Long>();
+          var entries = new LinkedHashMap<String, V>();
           while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
             json.nextToken();
-            counts.put(name, json.getLongValue());
+            entries.put(name, value.read(json));
           }
-          return counts;
+          return entries;
         });
   }
 
