@@ -43,7 +43,16 @@ public final class DecayHorizon {
   /** How close to the first instant the tier may change the recheck lands. */
   private static final Duration PRECISION = Duration.ofMinutes(1);
 
-  private DecayHorizon() {}
+  private final ScoringModel model;
+  private final Map<String, Decay> decayByRule = new HashMap<>();
+
+  /** The horizon of scores under {@code model}; make one per model version and reuse it. */
+  public DecayHorizon(ScoringModel model) {
+    this.model = model;
+    for (EngagementRule rule : model.engagement()) {
+      decayByRule.put(rule.id(), rule.decay());
+    }
+  }
 
   /** A decaying contribution: its rule's decay, its value now and how many awards it holds. */
   private record Fading(Decay decay, double points, int awards) {}
@@ -51,13 +60,9 @@ public final class DecayHorizon {
   /**
    * When to recheck a score computed at {@code now}, or null when decay can never change its tier.
    */
-  public static Instant recheckAt(ScoringModel model, LeadScore score, Instant now) {
+  public Instant recheckAt(LeadScore score, Instant now) {
     if (model.tiers().isEmpty()) {
       return null;
-    }
-    Map<String, Decay> decayByRule = new HashMap<>();
-    for (EngagementRule rule : model.engagement()) {
-      decayByRule.put(rule.id(), rule.decay());
     }
     double steady = score.fit();
     var fading = new ArrayList<Fading>();

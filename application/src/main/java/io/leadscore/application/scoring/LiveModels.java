@@ -27,17 +27,19 @@ import java.util.Optional;
 public final class LiveModels {
   private static final int CACHE_SIZE = 256;
 
-  /** A compiled published version of a model. */
-  public record Live(String modelId, int version, CompiledModel compiled) {}
+  /**
+   * A compiled published version of a model, with its decay horizon (both made once per version).
+   */
+  public record Live(String modelId, int version, CompiledModel compiled, DecayHorizon horizon) {}
 
   private record VersionKey(String workspace, String modelId, int version) {}
 
   private final ModelRepository models;
   private final DocumentReader documents;
-  private final Map<VersionKey, CompiledModel> cache =
+  private final Map<VersionKey, Live> cache =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<VersionKey, CompiledModel> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<VersionKey, Live> eldest) {
           return size() > CACHE_SIZE;
         }
       };
@@ -70,26 +72,24 @@ public final class LiveModels {
   }
 
   private Optional<Live> live(String workspace, StoredModel model) {
-    return model
-        .live()
-        .map(
-            version ->
-                new Live(model.id(), version.number(), compiled(workspace, model.id(), version)));
+    return model.live().map(version -> compiled(workspace, model.id(), version));
   }
 
-  private CompiledModel compiled(String workspace, String modelId, ModelVersion version) {
+  private Live compiled(String workspace, String modelId, ModelVersion version) {
     var key = new VersionKey(workspace, modelId, version.number());
     synchronized (cache) {
-      CompiledModel cached = cache.get(key);
+      Live cached = cache.get(key);
       if (cached != null) {
         return cached;
       }
     }
-    CompiledModel compiled = ScoringEngine.compile(read(version.document(), modelId));
+    ScoringModel model = read(version.document(), modelId);
+    var live =
+        new Live(modelId, version.number(), ScoringEngine.compile(model), new DecayHorizon(model));
     synchronized (cache) {
-      cache.put(key, compiled);
+      cache.put(key, live);
     }
-    return compiled;
+    return live;
   }
 
   /**

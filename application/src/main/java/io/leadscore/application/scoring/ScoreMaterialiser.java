@@ -111,6 +111,6 @@ public final class ScoreMaterialiser {
         interested,
         top,
         now,
-        DecayHorizon.recheckAt(live.compiled().model(), score, now));
+        live.horizon().recheckAt(score, now));
   }
 }

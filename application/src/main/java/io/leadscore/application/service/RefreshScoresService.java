@@ -54,13 +54,7 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
         () -> {
           List<ContactRef> claimed = queue.claim(maxContacts);
           Instant now = clock.instant();
-          var byWorkspace = new LinkedHashMap<String, List<String>>();
-          for (ContactRef ref : claimed) {
-            byWorkspace
-                .computeIfAbsent(ref.workspace(), key -> new ArrayList<>())
-                .add(ref.contactId());
-          }
-          for (Map.Entry<String, List<String>> entry : byWorkspace.entrySet()) {
+          for (Map.Entry<String, List<String>> entry : byWorkspace(claimed).entrySet()) {
             List<LiveModels.Live> live = liveModels.allLive(entry.getKey());
             if (live.isEmpty()) {
               continue;
@@ -81,14 +75,17 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
         () -> {
           Instant now = clock.instant();
           List<ContactRef> due = scores.dueForRefresh(now, maxContacts);
-          var byWorkspace = new LinkedHashMap<String, List<String>>();
-          for (ContactRef ref : due) {
-            byWorkspace
-                .computeIfAbsent(ref.workspace(), key -> new ArrayList<>())
-                .add(ref.contactId());
-          }
-          byWorkspace.forEach((workspace, ids) -> queue.mark(workspace, ids, now));
+          byWorkspace(due).forEach((workspace, ids) -> queue.mark(workspace, ids, now));
           return due.size();
         });
+  }
+
+  /** Contact ids by workspace, in first-seen order. */
+  private static Map<String, List<String>> byWorkspace(List<ContactRef> refs) {
+    var byWorkspace = new LinkedHashMap<String, List<String>>();
+    for (ContactRef ref : refs) {
+      byWorkspace.computeIfAbsent(ref.workspace(), key -> new ArrayList<>()).add(ref.contactId());
+    }
+    return byWorkspace;
   }
 }

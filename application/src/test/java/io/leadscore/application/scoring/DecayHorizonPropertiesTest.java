@@ -77,7 +77,7 @@ class DecayHorizonPropertiesTest {
               Map.of()));
     }
     LeadScore now = COMPILED.score(Contact.EMPTY, events, NOW);
-    Instant recheck = DecayHorizon.recheckAt(MODEL, now, NOW);
+    Instant recheck = new DecayHorizon(MODEL).recheckAt(now, NOW);
     Instant until = recheck == null ? NOW.plus(Duration.ofDays(3000)) : recheck;
     long span = until.getEpochSecond() - NOW.getEpochSecond();
     for (int step = 1; step <= 40; step++) {
