@@ -271,11 +271,14 @@ public final class JdbiContactRepository implements ContactRepository {
     return owners;
   }
 
-  /** Inserts empty contacts, each {@code {id, email or null}}, skipping any that conflict. */
-  private static void insertEmpty(
+  /**
+   * Inserts empty contacts, each {@code {id, email or null}}, skipping any that conflict; returns 1
+   * or 0 per contact (stored or skipped).
+   */
+  private static int[] insertEmpty(
       Handle handle, String workspace, List<String[]> contacts, Instant now) {
     if (contacts.isEmpty()) {
-      return;
+      return new int[0];
     }
     PreparedBatch batch = handle.prepareBatch(INSERT);
     for (String[] contact : contacts) {
@@ -289,21 +292,12 @@ public final class JdbiContactRepository implements ContactRepository {
           .bind("updatedAt", timestamp(now))
           .add();
     }
-    batch.execute();
+    return batch.execute();
   }
 
   private static int insertEmpty(
       Handle handle, String workspace, String id, String email, Instant now) {
-    return handle
-        .createUpdate(INSERT)
-        .bind("workspace", workspace)
-        .bind("id", id)
-        .bind("email", email)
-        .bind("attributes", (String) null)
-        .bind("tags", (String) null)
-        .bind("createdAt", timestamp(now))
-        .bind("updatedAt", timestamp(now))
-        .execute();
+    return insertEmpty(handle, workspace, List.<String[]>of(new String[] {id, email}), now)[0];
   }
 
   private static int insertExternalId(
