@@ -99,12 +99,10 @@ public final class Application {
             ports.notifier(),
             live,
             clock);
-    rescore =
-        new RescoreModelService(
-            tx, ports.contacts(), ports.events(), ports.scores(), ports.notifier(), live, clock);
     var rescoreJobs =
         new RescoreJobHandler(
             tx, ports.contacts(), ports.events(), ports.scores(), ports.notifier(), live, clock);
+    rescore = new RescoreModelService(rescoreJobs, clock);
     jobs = new RunJobsService(ports.jobs(), List.of(rescoreJobs), node, clock);
     getJob = new GetJobService(ports.jobs());
     createWorkspace = new CreateWorkspaceService(ports.workspaces(), clock);

@@ -124,6 +124,24 @@ class ModelLifecycleTest {
   }
 
   @Test
+  void a_foreground_rescore_scores_every_contact_and_reports_it_as_a_finished_job() {
+    scenario.published(10);
+    scenario.ingest(
+        click("k1", "ada@example.com", "2026-11-01T00:00:00Z"),
+        click("k2", "bob@example.com", "2026-11-01T00:00:00Z"));
+
+    var job = scenario.app.rescore.rescore(WS, MODEL);
+
+    assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(job.done()).isEqualTo(2);
+    assertThat(job.total()).isEqualTo(2);
+    assertThat(job.counts()).containsEntry("contacts", 2L);
+    assertThat(scenario.app.leaderboard.read(query()).items()).hasSize(2);
+    assertThatThrownBy(() -> scenario.app.rescore.rescore(WS, "nope"))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
   void publishing_without_a_draft_or_an_unknown_version_is_refused() {
     assertThatThrownBy(() -> scenario.app.publish.publishDraft(WS, MODEL))
         .isInstanceOf(NotFoundException.class);
