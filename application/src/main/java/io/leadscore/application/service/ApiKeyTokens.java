@@ -1,8 +1,5 @@
 package io.leadscore.application.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -41,12 +38,8 @@ final class ApiKeyTokens {
     return matcher.matches() ? new Parts(matcher.group(1), matcher.group(2)) : null;
   }
 
+  /** SHA-256 of a token's secret part (the same function as derived event keys use). */
   static byte[] hash(String secret) {
-    try {
-      return MessageDigest.getInstance("SHA-256")
-          .digest(secret.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return DerivedEventKeys.sha256(secret);
   }
 }

@@ -61,7 +61,8 @@ final class DerivedEventKeys {
     out.append(text.length()).append(':').append(text);
   }
 
-  private static byte[] sha256(String text) {
+  /** SHA-256 of the text's UTF-8 bytes. */
+  static byte[] sha256(String text) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
