@@ -1,0 +1,6 @@
+/**
+ * Bearer API keys on every {@code /v1} request (http-api.md, "Auth"): the key is resolved to its
+ * workspace and scope through the authenticate use case, and a route's scope is checked before its
+ * handler runs.
+ */
+package io.leadscore.adapter.http.auth;
