@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -34,6 +35,9 @@ public final class Database implements AutoCloseable {
   public static final String DEFAULT_URL =
       "jdbc:h2:./data/leadscore;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
           + "WRITE_DELAY=0";
+
+  /** The longest a PostgreSQL statement waits for a lock before it fails as unavailable. */
+  public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
 
   /**
    * How to reach the database.
@@ -86,6 +90,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private volatile Vendor vendor;
+  private volatile boolean migrated;
 
   /** A pool on the database; connects on first use. */
   public Database(Settings settings) {
@@ -107,6 +112,9 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("socketTimeout", seconds(settings.socketTimeout()));
       config.addDataSourceProperty("tcpKeepAlive", "true");
       config.addDataSourceProperty("ApplicationName", "leadscore");
+      // a statement waiting on a lock gives up (and the request answers 503) instead of holding
+      // its connection and thread while another session keeps a table locked (database-hung)
+      config.addDataSourceProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT.toMillis());
     } else {
       config.setDriverClassName("org.h2.Driver");
       config.setJdbcUrl(durableH2(settings.url()));
@@ -140,16 +148,19 @@ public final class Database implements AutoCloseable {
    */
   public int migrate() {
     Vendor connected = vendor();
-    Flyway flyway =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration", "classpath:db/vendor/" + connected.folder())
-            .failOnMissingLocations(true)
-            .load();
+    Flyway flyway = flyway(connected);
     if (connected == Vendor.H2) {
       forgetFailedMigrations(flyway.getConfiguration().getTable());
     }
     return flyway.migrate().migrationsExecuted;
+  }
+
+  private Flyway flyway(Vendor connected) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + connected.folder())
+        .failOnMissingLocations(true)
+        .load();
   }
 
   private void forgetFailedMigrations(String historyTable) {
@@ -167,6 +178,34 @@ public final class Database implements AutoCloseable {
             handle.execute("DELETE FROM " + historyTable + " WHERE NOT success");
           }
         });
+  }
+
+  /**
+   * What keeps this database from serving requests, empty when it can: the pool answers, the events
+   * table can be read (within {@link #LOCK_TIMEOUT} on PostgreSQL, so a table locked by another
+   * session shows as degraded), and no migration is pending. Never throws.
+   */
+  public List<String> readinessProblems() {
+    try {
+      jdbi.useHandle(
+          handle ->
+              handle.createQuery("SELECT 1 FROM events WHERE 1 = 0").mapTo(Integer.class).list());
+    } catch (RuntimeException e) {
+      return List.of("database: " + Unavailability.translate(e).getMessage());
+    }
+    if (!migrated) {
+      try {
+        int pending = flyway(vendor()).info().pending().length;
+        if (pending > 0) {
+          return List.of(
+              "database: " + pending + " migrations not applied (run leadscore migrate)");
+        }
+        migrated = true;
+      } catch (RuntimeException e) {
+        return List.of("database: cannot read the migration history: " + e.getMessage());
+      }
+    }
+    return List.of();
   }
 
   /** The JDBI the stores run on. */

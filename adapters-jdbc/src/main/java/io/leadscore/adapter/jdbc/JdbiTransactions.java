@@ -39,6 +39,14 @@ public final class JdbiTransactions implements Transactions {
     if (joined != null) {
       return inSavepoint(joined, work);
     }
+    try {
+      return inNewTransaction(work);
+    } catch (RuntimeException e) {
+      throw Unavailability.translate(e);
+    }
+  }
+
+  private <T> T inNewTransaction(Supplier<T> work) {
     try (Handle handle = jdbi.open()) {
       handle.begin();
       current.set(handle);
@@ -103,6 +111,8 @@ public final class JdbiTransactions implements Transactions {
     }
     try (Handle handle = jdbi.open()) {
       return work.apply(handle);
+    } catch (RuntimeException e) {
+      throw Unavailability.translate(e);
     }
   }
 
@@ -130,7 +140,12 @@ public final class JdbiTransactions implements Transactions {
     if (joined != null) {
       return open.apply(joined);
     }
-    Handle handle = jdbi.open();
+    Handle handle;
+    try {
+      handle = jdbi.open();
+    } catch (RuntimeException e) {
+      throw Unavailability.translate(e);
+    }
     try {
       handle.begin();
       return open.apply(handle)
@@ -147,6 +162,9 @@ public final class JdbiTransactions implements Transactions {
         rollback(handle, e);
       } finally {
         handle.close();
+      }
+      if (e instanceof RuntimeException failure) {
+        throw Unavailability.translate(failure);
       }
       throw e;
     }

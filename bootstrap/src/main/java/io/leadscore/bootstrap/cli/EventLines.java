@@ -1,5 +1,7 @@
 package io.leadscore.bootstrap.cli;
 
+import io.leadscore.adapter.http.json.DocumentParser;
+import io.leadscore.adapter.http.json.DocumentSyntaxException;
 import io.leadscore.domain.event.Event;
 import io.leadscore.domain.reading.EventReader;
 import io.leadscore.domain.reading.Problem;
@@ -36,16 +38,16 @@ final class EventLines {
   record Line(int number, String text) {}
 
   /** The non-blank lines of the file. */
-  static List<Line> readLines(Path file) throws UnreadableDocumentException {
+  static List<Line> readLines(Path file) throws DocumentSyntaxException {
     List<String> all;
     try {
       all = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new UnreadableDocumentException(file.toString(), "no such file", e);
+      throw new DocumentSyntaxException(file.toString(), "no such file", e);
     } catch (CharacterCodingException e) {
-      throw new UnreadableDocumentException(file.toString(), "not UTF-8 text", e);
+      throw new DocumentSyntaxException(file.toString(), "not UTF-8 text", e);
     } catch (IOException e) {
-      throw new UnreadableDocumentException(file.toString(), "cannot read: " + e.getMessage(), e);
+      throw new DocumentSyntaxException(file.toString(), "cannot read: " + e.getMessage(), e);
     }
     var lines = new ArrayList<Line>();
     for (int i = 0; i < all.size(); i++) {
@@ -72,7 +74,7 @@ final class EventLines {
                 line.text().getBytes(StandardCharsets.UTF_8),
                 DocumentParser.Format.JSON,
                 file.toString());
-      } catch (UnreadableDocumentException e) {
+      } catch (DocumentSyntaxException e) {
         // within one line, the parser's "line 1" is noise: keep the column
         problems.add(where + e.detail() + (e.column() > 0 ? " (column " + e.column() + ")" : ""));
         continue;

@@ -1,5 +1,9 @@
 package io.leadscore.bootstrap.cli;
 
+import io.leadscore.application.port.in.InvalidInputException;
+import io.leadscore.application.port.in.NotFoundException;
+import io.leadscore.application.port.out.StorageUnavailableException;
+import io.leadscore.bootstrap.InvalidConfigException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -8,9 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The top {@code leadscore} command (http-api.md, "CLI"). Offline subcommands for now: {@code
- * validate} and {@code score}, plus {@code help}; the server commands come in later issues. Exit
- * codes: see {@link ExitCodes}.
+ * The top {@code leadscore} command (http-api.md, "CLI"). Offline subcommands {@code validate} and
+ * {@code score}; server commands {@code serve}, {@code demo}, {@code migrate}, {@code rescore},
+ * {@code keys create}; and {@code help}. Exit codes: see {@link ExitCodes}.
  */
 @Command(
     name = "leadscore",
@@ -37,12 +41,30 @@ public final class LeadscoreCommand implements Runnable {
     var commandLine = new CommandLine(new LeadscoreCommand());
     commandLine.addSubcommand("validate", new ValidateCommand());
     commandLine.addSubcommand("score", new ScoreCommand(clock));
+    commandLine.addSubcommand("serve", new ServeCommand(clock));
+    commandLine.addSubcommand("demo", new DemoCommand(clock));
+    commandLine.addSubcommand("migrate", new MigrateCommand(clock));
+    commandLine.addSubcommand("rescore", new RescoreCommand(clock));
+    commandLine.addSubcommand("keys", new KeysCommand());
     commandLine.addSubcommand("help", new CommandLine.HelpCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           var stderr = failed.getErr();
+          if (exception instanceof InvalidConfigException invalid) {
+            stderr.println("leadscore: " + invalid.getMessage());
+            return ExitCodes.UNREADABLE;
+          }
+          if (exception instanceof NotFoundException
+              || exception instanceof InvalidInputException) {
+            stderr.println("leadscore: " + exception.getMessage());
+            return ExitCodes.INVALID;
+          }
+          if (exception instanceof StorageUnavailableException unavailable) {
+            stderr.println("leadscore: " + unavailable.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+          }
           stderr.println("leadscore: internal error: " + exception);
           exception.printStackTrace(stderr);
           return ExitCodes.INTERNAL_ERROR;

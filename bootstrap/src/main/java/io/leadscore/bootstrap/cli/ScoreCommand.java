@@ -1,5 +1,8 @@
 package io.leadscore.bootstrap.cli;
 
+import io.leadscore.adapter.http.json.DocumentParser;
+import io.leadscore.adapter.http.json.DocumentSyntaxException;
+import io.leadscore.adapter.http.json.LeadScoreJson;
 import io.leadscore.domain.contact.Contact;
 import io.leadscore.domain.engine.LeadScore;
 import io.leadscore.domain.engine.ScoringEngine;
@@ -94,7 +97,7 @@ final class ScoreCommand implements Callable<Integer> {
       modelTree = DocumentParser.parseFile(model);
       contactTree = DocumentParser.parseFile(contact);
       eventLines = EventLines.readLines(events);
-    } catch (UnreadableDocumentException e) {
+    } catch (DocumentSyntaxException e) {
       err.println("leadscore: " + e.getMessage());
       return ExitCodes.UNREADABLE;
     }

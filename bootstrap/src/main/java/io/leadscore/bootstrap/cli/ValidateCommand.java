@@ -1,5 +1,7 @@
 package io.leadscore.bootstrap.cli;
 
+import io.leadscore.adapter.http.json.DocumentParser;
+import io.leadscore.adapter.http.json.DocumentSyntaxException;
 import io.leadscore.domain.model.ScoringModel;
 import io.leadscore.domain.reading.ModelReader;
 import io.leadscore.domain.reading.Problem;
@@ -37,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
     Object tree;
     try {
       tree = DocumentParser.parseFile(file);
-    } catch (UnreadableDocumentException e) {
+    } catch (DocumentSyntaxException e) {
       err.println("leadscore: " + e.getMessage());
       return ExitCodes.UNREADABLE;
     }

@@ -1,4 +1,4 @@
-package io.leadscore.bootstrap.cli;
+package io.leadscore.adapter.http.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,11 +1,11 @@
-package io.leadscore.bootstrap.cli;
+package io.leadscore.adapter.http.json;
 
 /**
  * A file could not be read as a document: missing, unreadable, or not valid YAML or JSON. The
  * message names the source and, for syntax errors, the line and column ({@code model.yaml:3:7: not
  * valid YAML: ...}).
  */
-public final class UnreadableDocumentException extends Exception {
+public final class DocumentSyntaxException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final String source;
@@ -19,7 +19,7 @@ public final class UnreadableDocumentException extends Exception {
    * @param column 1-based column of the error, or 0 when unknown
    * @param detail what is wrong, without the source and position
    */
-  public UnreadableDocumentException(
+  public DocumentSyntaxException(
       String source, long line, long column, String detail, Throwable cause) {
     super(source + position(line, column) + ": " + detail, cause);
     this.source = source;
@@ -29,7 +29,7 @@ public final class UnreadableDocumentException extends Exception {
   }
 
   /** An error with the whole file (missing, unreadable). */
-  public UnreadableDocumentException(String source, String detail, Throwable cause) {
+  public DocumentSyntaxException(String source, String detail, Throwable cause) {
     this(source, 0, 0, detail, cause);
   }
 

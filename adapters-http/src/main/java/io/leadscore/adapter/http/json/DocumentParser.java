@@ -1,8 +1,10 @@
-package io.leadscore.bootstrap.cli;
+package io.leadscore.adapter.http.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -40,8 +42,16 @@ public final class DocumentParser {
     YAML
   }
 
+  /**
+   * Limits on what a document may be, whatever its size: deeper nesting than any model or event
+   * needs would only serve to exhaust the stack, and a string of over a mebibyte is no field's
+   * value (quality.md, request-limits: such input is a 400, never an error of the server).
+   */
+  static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(1 << 20).build();
+
   private static final ObjectMapper JSON =
-      JsonMapper.builder()
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
@@ -49,6 +59,7 @@ public final class DocumentParser {
   private static final ObjectMapper YAML =
       YAMLMapper.builder(
               YAMLFactory.builder()
+                  .streamReadConstraints(LIMITS)
                   .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
                   .build())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -58,17 +69,17 @@ public final class DocumentParser {
   /**
    * Reads a file as YAML or JSON (chosen as the class comment says).
    *
-   * @throws UnreadableDocumentException when the file is missing or unreadable, or its text is not
+   * @throws DocumentSyntaxException when the file is missing or unreadable, or its text is not
    *     valid YAML or JSON; the message names the file and, when known, line and column
    */
-  public static Object parseFile(Path file) throws UnreadableDocumentException {
+  public static Object parseFile(Path file) throws DocumentSyntaxException {
     byte[] content;
     try {
       content = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new UnreadableDocumentException(file.toString(), "no such file", e);
+      throw new DocumentSyntaxException(file.toString(), "no such file", e);
     } catch (IOException e) {
-      throw new UnreadableDocumentException(file.toString(), "cannot read: " + e.getMessage(), e);
+      throw new DocumentSyntaxException(file.toString(), "cannot read: " + e.getMessage(), e);
     }
     return parse(content, formatOf(file, content), file.toString());
   }
@@ -103,37 +114,37 @@ public final class DocumentParser {
    * Parses text in the given format.
    *
    * @param source what to call the text in messages (usually the file name)
-   * @throws UnreadableDocumentException when the text is empty or not valid in that format
+   * @throws DocumentSyntaxException when the text is empty or not valid in that format
    */
   public static Object parse(byte[] content, Format format, String source)
-      throws UnreadableDocumentException {
+      throws DocumentSyntaxException {
     ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
     Object tree;
     try {
       tree = mapper.readValue(content, Object.class);
     } catch (MismatchedInputException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
-        throw new UnreadableDocumentException(source, "empty document", e);
+        throw new DocumentSyntaxException(source, "empty document", e);
       }
       throw syntaxError(source, format, e);
     } catch (JsonProcessingException e) {
       throw syntaxError(source, format, e);
     } catch (IOException e) {
-      throw new UnreadableDocumentException(source, "cannot read: " + e.getMessage(), e);
+      throw new DocumentSyntaxException(source, "cannot read: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       // SnakeYAML signals some malformed input (bad encodings, odd tags) with unchecked
       // exceptions that Jackson does not always wrap: still the user's text, not our bug.
-      throw new UnreadableDocumentException(
+      throw new DocumentSyntaxException(
           source, "not valid " + format + ": " + firstLine(e.getMessage()), e);
     }
     String unsupported = firstUnsupported(tree, "");
     if (unsupported != null) {
-      throw new UnreadableDocumentException(source, unsupported, null);
+      throw new DocumentSyntaxException(source, unsupported, null);
     }
     return tree;
   }
 
-  private static UnreadableDocumentException syntaxError(
+  private static DocumentSyntaxException syntaxError(
       String source, Format format, JsonProcessingException e) {
     String message = e.getOriginalMessage();
     JsonLocation location = e.getLocation();
@@ -149,7 +160,7 @@ public final class DocumentParser {
         column = marked.getProblemMark().getColumn() + 1L;
       }
     }
-    return new UnreadableDocumentException(
+    return new DocumentSyntaxException(
         source,
         Math.max(line, 0),
         Math.max(column, 0),

@@ -1,10 +1,10 @@
-package io.leadscore.bootstrap.cli;
+package io.leadscore.adapter.http.json;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.leadscore.bootstrap.cli.DocumentParser.Format;
+import io.leadscore.adapter.http.json.DocumentParser.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentParserTest {
   @TempDir Path dir;
 
-  private static Object yaml(String text) throws UnreadableDocumentException {
+  private static Object yaml(String text) throws DocumentSyntaxException {
     return DocumentParser.parse(text.getBytes(UTF_8), Format.YAML, "m.yaml");
   }
 
-  private static Object json(String text) throws UnreadableDocumentException {
+  private static Object json(String text) throws DocumentSyntaxException {
     return DocumentParser.parse(text.getBytes(UTF_8), Format.JSON, "m.json");
   }
 
@@ -52,7 +52,7 @@ class DocumentParserTest {
   @Test
   void json_duplicate_key_is_an_error_with_line_and_column() {
     assertThatThrownBy(() -> json("{\n  \"id\": \"a\",\n  \"id\": \"b\"\n}"))
-        .isInstanceOf(UnreadableDocumentException.class)
+        .isInstanceOf(DocumentSyntaxException.class)
         .hasMessageStartingWith("m.json:3:")
         .hasMessageContaining("Duplicate field 'id'");
   }
@@ -60,7 +60,7 @@ class DocumentParserTest {
   @Test
   void yaml_duplicate_key_is_an_error() {
     assertThatThrownBy(() -> yaml("id: a\nname: x\nid: b\n"))
-        .isInstanceOf(UnreadableDocumentException.class)
+        .isInstanceOf(DocumentSyntaxException.class)
         .hasMessageStartingWith("m.yaml:3:")
         .hasMessageContaining("Duplicate field 'id'");
   }
@@ -69,7 +69,7 @@ class DocumentParserTest {
   void yaml_syntax_error_names_file_line_and_column() {
     assertThatThrownBy(() -> yaml("id: a\nfit: [1,\n  2\nname: x\n"))
         .isInstanceOfSatisfying(
-            UnreadableDocumentException.class,
+            DocumentSyntaxException.class,
             e -> {
               assertThat(e.source()).isEqualTo("m.yaml");
               assertThat(e.line()).isPositive();
@@ -82,7 +82,7 @@ class DocumentParserTest {
   @Test
   void json_syntax_error_names_file_line_and_column() {
     assertThatThrownBy(() -> json("{\"id\": \"a\",\n \"fit\": [}"))
-        .isInstanceOf(UnreadableDocumentException.class)
+        .isInstanceOf(DocumentSyntaxException.class)
         .hasMessageStartingWith("m.json:2:")
         .hasMessageContaining("not valid JSON: ");
   }
@@ -90,14 +90,14 @@ class DocumentParserTest {
   @Test
   void json_trailing_content_is_an_error() {
     assertThatThrownBy(() -> json("{\"id\": \"a\"} {\"id\": \"b\"}"))
-        .isInstanceOf(UnreadableDocumentException.class)
+        .isInstanceOf(DocumentSyntaxException.class)
         .hasMessageStartingWith("m.json:1:");
   }
 
   @Test
   void empty_document_is_unreadable() {
     assertThatThrownBy(() -> yaml("  \n# only a comment\n"))
-        .isInstanceOf(UnreadableDocumentException.class)
+        .isInstanceOf(DocumentSyntaxException.class)
         .hasMessage("m.yaml: empty document");
   }
 
@@ -112,7 +112,7 @@ class DocumentParserTest {
   @Test
   void yaml_binary_values_are_not_plain_values() {
     assertThatThrownBy(() -> yaml("id: !!binary aGVsbG8=\n"))
-        .isInstanceOf(UnreadableDocumentException.class)
+        .isInstanceOf(DocumentSyntaxException.class)
         .hasMessage(
             "m.yaml: id: unsupported value (only text, numbers, booleans, lists and mappings)");
   }
@@ -122,7 +122,7 @@ class DocumentParserTest {
     Path missing = dir.resolve("nope.yaml");
 
     assertThatThrownBy(() -> DocumentParser.parseFile(missing))
-        .isInstanceOf(UnreadableDocumentException.class)
+        .isInstanceOf(DocumentSyntaxException.class)
         .hasMessage(missing + ": no such file");
   }
 

@@ -1,4 +1,4 @@
-package io.leadscore.bootstrap.cli;
+package io.leadscore.adapter.http.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

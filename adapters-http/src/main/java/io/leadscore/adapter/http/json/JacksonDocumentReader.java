@@ -1,10 +1,9 @@
-package io.leadscore.bootstrap;
+package io.leadscore.adapter.http.json;
 
 import io.leadscore.application.port.in.UnreadableDocumentException;
 import io.leadscore.application.port.out.DocumentFormat;
 import io.leadscore.application.port.out.DocumentReader;
 import io.leadscore.application.port.out.ModelDocument;
-import io.leadscore.bootstrap.cli.DocumentParser;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,7 +20,7 @@ public final class JacksonDocumentReader implements DocumentReader {
     try {
       return DocumentParser.parse(
           document.source().getBytes(StandardCharsets.UTF_8), format, "model");
-    } catch (io.leadscore.bootstrap.cli.UnreadableDocumentException e) {
+    } catch (DocumentSyntaxException e) {
       throw new UnreadableDocumentException(e.getMessage(), e);
     }
   }

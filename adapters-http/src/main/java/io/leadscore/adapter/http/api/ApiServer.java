@@ -1,0 +1,144 @@
+package io.leadscore.adapter.http.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.leadscore.adapter.http.auth.BearerKeys;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API server: Javalin 7 on Jetty 12 with every route of http-api.md. Bounded everywhere a burst
+ * could exhaust memory: request threads, the queue in front of them, bodies, requests in flight and
+ * concurrent writes. {@link #stop()} is graceful: the connector stops accepting, requests in flight
+ * finish (up to {@link ApiSettings#stopTimeout()}), then the server stops.
+ *
+ * <p>Made once and started once; thread-safe.
+ */
+public final class ApiServer {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private final Javalin app;
+  private final List<Route> routes;
+  private final List<String> javalinRoutes = new ArrayList<>();
+  private final ApiSettings settings;
+
+  /**
+   * A server for these use cases.
+   *
+   * @param extraEndpoints more route groups (webhooks, sources), registered after the core ones
+   */
+  public ApiServer(
+      ApiUseCases useCases,
+      ApiSettings settings,
+      Readiness readiness,
+      ApiMetrics metrics,
+      Clock clock,
+      List<EndpointGroup> extraEndpoints) {
+    this.settings = settings;
+    var problems = new Problems(settings.retryAfter());
+    var bodies = new RequestBodies(settings.maxBodyBytes());
+    var keys = new BearerKeys(useCases.authenticate());
+    List<Route> registered = new ArrayList<>();
+    this.app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+              cfg.http.maxRequestSize = settings.maxBodyBytes();
+              cfg.http.defaultContentType = "application/json";
+              cfg.jetty.threadPool = threadPool(settings);
+              cfg.jetty.modifyServer(
+                  server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+              cfg.events.handlerAdded(
+                  info -> javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath()));
+              var routes = new Routes(cfg.routes, keys, problems, metrics, settings);
+              new OperationsEndpoints(readiness, metrics, settings).register(routes);
+              new ModelEndpoints(useCases, bodies, clock).register(routes);
+              new ContactEndpoints(useCases, bodies).register(routes);
+              new EventEndpoints(useCases, bodies, metrics).register(routes);
+              new ScoreEndpoints(useCases, clock).register(routes);
+              new JobEndpoints(useCases).register(routes);
+              new KeyEndpoints(useCases, bodies).register(routes);
+              for (EndpointGroup group : extraEndpoints) {
+                group.register(routes, bodies);
+              }
+              registered.addAll(routes.registered());
+              cfg.routes.exception(Exception.class, problems::render);
+              cfg.routes.error(
+                  HttpStatus.NOT_FOUND.getCode(),
+                  ctx -> {
+                    if (ctx.result() == null) {
+                      problems.render(
+                          new io.javalin.http.NotFoundResponse("no such route: " + ctx.path()),
+                          ctx);
+                    }
+                  });
+              cfg.routes.error(
+                  HttpStatus.METHOD_NOT_ALLOWED.getCode(),
+                  ctx ->
+                      problems.render(
+                          new io.javalin.http.MethodNotAllowedResponse(
+                              "method not allowed: " + ctx.method()),
+                          ctx));
+            });
+    this.routes = List.copyOf(registered);
+  }
+
+  private static QueuedThreadPool threadPool(ApiSettings settings) {
+    var pool =
+        new QueuedThreadPool(
+            settings.maxThreads(),
+            Math.min(8, settings.maxThreads()),
+            60_000,
+            new ArrayBlockingQueue<>(settings.maxQueuedRequests()));
+    pool.setName("http");
+    return pool;
+  }
+
+  /** Starts listening on {@code host:port} (port 0: any free port, see {@link #port()}). */
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    for (var connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof ServerConnector server) {
+        // a client that stalls mid-upload is cut off instead of holding a thread (request-limits)
+        server.setIdleTimeout(settings.idleTimeout().toMillis());
+      }
+    }
+    LOG.info("API listening on http://{}:{}", host, app.port());
+    return this;
+  }
+
+  /** The port listened on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops gracefully: no new requests, in-flight ones finish, then the server stops. */
+  public void stop() {
+    app.stop();
+  }
+
+  /** The routes registered through {@link Routes}, with their scopes. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** Every handler Javalin registered, as {@code "GET /v1/models"}. */
+  public List<String> javalinRoutes() {
+    return List.copyOf(javalinRoutes);
+  }
+
+  /** A group of routes added by another part of the API (webhooks, sources, hooks). */
+  @FunctionalInterface
+  public interface EndpointGroup {
+    void register(Routes routes, RequestBodies bodies);
+  }
+}

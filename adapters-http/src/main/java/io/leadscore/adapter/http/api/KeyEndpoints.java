@@ -1,0 +1,79 @@
+package io.leadscore.adapter.http.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.leadscore.application.port.in.Caller;
+import io.leadscore.application.port.in.CreatedApiKey;
+import io.leadscore.application.port.in.InvalidInputException;
+import io.leadscore.application.port.in.ManageApiKeysUseCase;
+import io.leadscore.application.port.out.ApiKey;
+import io.leadscore.application.port.out.Scope;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * API keys of the caller's workspace: create (the secret shown once, in this answer only), list
+ * (never a secret), revoke (refused at once after). Needs an admin key.
+ */
+final class KeyEndpoints {
+  private final ManageApiKeysUseCase keys;
+  private final RequestBodies bodies;
+
+  KeyEndpoints(ApiUseCases useCases, RequestBodies bodies) {
+    this.keys = useCases.apiKeys();
+    this.bodies = bodies;
+  }
+
+  void register(Routes routes) {
+    routes.add(HandlerType.POST, "/v1/keys", Scope.ADMIN, this::create);
+    routes.add(HandlerType.GET, "/v1/keys", Scope.ADMIN, this::list);
+    routes.add(HandlerType.DELETE, "/v1/keys/{id}", Scope.ADMIN, this::revoke);
+  }
+
+  private void create(Context ctx, Caller caller) {
+    if (!(bodies.json(ctx) instanceof Map<?, ?> body)) {
+      throw InvalidInputException.at("", "must be an object with scope and name");
+    }
+    Scope scope = scope(body.get("scope"));
+    Object name = body.get("name");
+    if (name != null && !(name instanceof String)) {
+      throw InvalidInputException.at("name", "must be a string");
+    }
+    CreatedApiKey created =
+        keys.create(caller.workspace(), scope, name == null ? "" : (String) name);
+    ctx.status(201);
+    ctx.json(new CreatedKeyResponse(KeyResponse.from(created.key()), created.token()));
+  }
+
+  private void list(Context ctx, Caller caller) {
+    ctx.json(Page.of(keys.list(caller.workspace()).stream().map(KeyResponse::from).toList()));
+  }
+
+  private void revoke(Context ctx, Caller caller) {
+    keys.revoke(caller.workspace(), ctx.pathParam("id"));
+    ctx.status(204);
+  }
+
+  private static Scope scope(Object value) {
+    if (value instanceof String text) {
+      for (Scope scope : Scope.values()) {
+        if (scope.wireName().equals(text.toLowerCase(Locale.ROOT))) {
+          return scope;
+        }
+      }
+    }
+    throw InvalidInputException.at("scope", "must be one of read, write, admin");
+  }
+
+  /** A key without its secret. */
+  record KeyResponse(String id, String scope, String name, Instant createdAt, Instant revokedAt) {
+    static KeyResponse from(ApiKey key) {
+      return new KeyResponse(
+          key.id(), key.scope().wireName(), key.name(), key.createdAt(), key.revokedAt());
+    }
+  }
+
+  /** A new key and its secret, which is not shown again. */
+  record CreatedKeyResponse(KeyResponse key, String secret) {}
+}

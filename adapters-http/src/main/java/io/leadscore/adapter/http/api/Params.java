@@ -1,0 +1,98 @@
+package io.leadscore.adapter.http.api;
+
+import io.javalin.http.Context;
+import io.leadscore.domain.reading.Problem;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request's query parameters, read with every problem collected, so a 400 names each bad
+ * parameter at once. Call {@link #check()} after the last read. Not thread-safe (one per request).
+ */
+final class Params {
+  private final Context ctx;
+  private final List<Problem> problems = new ArrayList<>();
+
+  Params(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /** A parameter that must be present and not blank. */
+  String required(String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      problems.add(new Problem(name, "required"));
+      return null;
+    }
+    return value;
+  }
+
+  /** A parameter, or null when absent or blank. */
+  String optional(String name) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  /** An ISO-8601 instant ({@code 2026-11-22T10:00:00Z}), or {@code fallback} when absent. */
+  Instant instant(String name, Instant fallback) {
+    String value = optional(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeException e) {
+      problems.add(new Problem(name, "not an ISO-8601 instant such as 2026-11-22T10:00:00Z"));
+      return fallback;
+    }
+  }
+
+  /** A positive ISO-8601 duration ({@code P1D}, {@code PT6H}), or {@code fallback} when absent. */
+  Duration duration(String name, Duration fallback) {
+    String value = optional(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      Duration parsed = Duration.parse(value);
+      if (parsed.isNegative() || parsed.isZero()) {
+        problems.add(new Problem(name, "must be a positive duration"));
+        return fallback;
+      }
+      return parsed;
+    } catch (DateTimeException e) {
+      problems.add(new Problem(name, "not an ISO-8601 duration such as P1D or PT6H"));
+      return fallback;
+    }
+  }
+
+  /** An integer in {@code [min, max]}, or {@code fallback} when absent. */
+  int integer(String name, int fallback, int min, int max) {
+    String value = optional(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed < min || parsed > max) {
+        problems.add(new Problem(name, "must be between " + min + " and " + max));
+        return fallback;
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      problems.add(new Problem(name, "not an integer"));
+      return fallback;
+    }
+  }
+
+  /** Throws a 400 listing every problem found so far. */
+  void check() {
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(
+          problems.size() + " bad query parameter(s)", List.copyOf(problems));
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.leadscore.bootstrap.module;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.name.Named;
+import io.leadscore.adapter.http.json.JacksonDocumentReader;
+import io.leadscore.application.job.JobHandler;
+import io.leadscore.application.job.RescoreJobHandler;
+import io.leadscore.application.port.in.AuthenticateUseCase;
+import io.leadscore.application.port.in.CreateWorkspaceUseCase;
+import io.leadscore.application.port.in.EraseContactUseCase;
+import io.leadscore.application.port.in.FindContactUseCase;
+import io.leadscore.application.port.in.GetJobUseCase;
+import io.leadscore.application.port.in.GetModelUseCase;
+import io.leadscore.application.port.in.IngestEventsUseCase;
+import io.leadscore.application.port.in.ManageApiKeysUseCase;
+import io.leadscore.application.port.in.PublishModelUseCase;
+import io.leadscore.application.port.in.ReadLeaderboardUseCase;
+import io.leadscore.application.port.in.RefreshScoresUseCase;
+import io.leadscore.application.port.in.RescoreModelUseCase;
+import io.leadscore.application.port.in.RunJobsUseCase;
+import io.leadscore.application.port.in.SaveModelDraftUseCase;
+import io.leadscore.application.port.in.ScoreContactUseCase;
+import io.leadscore.application.port.in.ScoreDistributionUseCase;
+import io.leadscore.application.port.in.ScoreTimelineUseCase;
+import io.leadscore.application.port.in.SimulateModelUseCase;
+import io.leadscore.application.port.in.UpsertContactUseCase;
+import io.leadscore.application.port.out.ApiKeyRepository;
+import io.leadscore.application.port.out.ContactRepository;
+import io.leadscore.application.port.out.DocumentReader;
+import io.leadscore.application.port.out.EventStore;
+import io.leadscore.application.port.out.JobRepository;
+import io.leadscore.application.port.out.ModelRepository;
+import io.leadscore.application.port.out.Notifier;
+import io.leadscore.application.port.out.ScoreRefreshQueue;
+import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.port.out.WorkspaceRepository;
+import io.leadscore.application.scoring.LiveModels;
+import io.leadscore.application.service.AuthenticateService;
+import io.leadscore.application.service.CreateWorkspaceService;
+import io.leadscore.application.service.EraseContactService;
+import io.leadscore.application.service.FindContactService;
+import io.leadscore.application.service.GetJobService;
+import io.leadscore.application.service.GetModelService;
+import io.leadscore.application.service.IngestEventsService;
+import io.leadscore.application.service.ManageApiKeysService;
+import io.leadscore.application.service.PublishModelService;
+import io.leadscore.application.service.ReadLeaderboardService;
+import io.leadscore.application.service.RefreshScoresService;
+import io.leadscore.application.service.RescoreModelService;
+import io.leadscore.application.service.RunJobsService;
+import io.leadscore.application.service.SaveModelDraftService;
+import io.leadscore.application.service.ScoreContactService;
+import io.leadscore.application.service.ScoreDistributionService;
+import io.leadscore.application.service.ScoreTimelineService;
+import io.leadscore.application.service.SimulateModelService;
+import io.leadscore.application.service.UpsertContactService;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The use cases, each bound to its service on the ports the other modules provide. Providers only
+ * call constructors (style.md, "Wiring"): no I/O here.
+ */
+public final class ApplicationModule extends AbstractModule {
+  @Provides
+  @Singleton
+  DocumentReader documents() {
+    return new JacksonDocumentReader();
+  }
+
+  @Provides
+  @Singleton
+  LiveModels liveModels(ModelRepository models, DocumentReader documents) {
+    return new LiveModels(models, documents);
+  }
+
+  @Provides
+  @Singleton
+  IngestEventsUseCase ingest(
+      Transactions tx,
+      ContactRepository contacts,
+      EventStore events,
+      ScoreRefreshQueue queue,
+      Clock clock) {
+    return new IngestEventsService(tx, contacts, events, queue, clock);
+  }
+
+  @Provides
+  @Singleton
+  UpsertContactUseCase upsertContact(
+      Transactions tx, ContactRepository contacts, ScoreRefreshQueue queue, Clock clock) {
+    return new UpsertContactService(tx, contacts, queue, clock);
+  }
+
+  @Provides
+  @Singleton
+  FindContactUseCase findContact(ContactRepository contacts) {
+    return new FindContactService(contacts);
+  }
+
+  @Provides
+  @Singleton
+  EraseContactUseCase eraseContact(
+      Transactions tx, ContactRepository contacts, EventStore events, ScoreStore scores) {
+    return new EraseContactService(tx, contacts, events, scores);
+  }
+
+  @Provides
+  @Singleton
+  SaveModelDraftUseCase saveDraft(LiveModels live, ModelRepository models, Clock clock) {
+    return new SaveModelDraftService(live, models, clock);
+  }
+
+  @Provides
+  @Singleton
+  GetModelUseCase getModel(ModelRepository models) {
+    return new GetModelService(models);
+  }
+
+  @Provides
+  @Singleton
+  PublishModelUseCase publish(
+      Transactions tx, ModelRepository models, JobRepository jobs, LiveModels live, Clock clock) {
+    return new PublishModelService(tx, models, jobs, live, clock);
+  }
+
+  @Provides
+  @Singleton
+  SimulateModelUseCase simulate(ModelRepository models, LiveModels live, EventStore events) {
+    return new SimulateModelService(models, live, events);
+  }
+
+  @Provides
+  @Singleton
+  ScoreContactUseCase score(LiveModels live, ContactRepository contacts, EventStore events) {
+    return new ScoreContactService(live, contacts, events);
+  }
+
+  @Provides
+  @Singleton
+  ScoreTimelineUseCase timeline(LiveModels live, ContactRepository contacts, EventStore events) {
+    return new ScoreTimelineService(live, contacts, events);
+  }
+
+  @Provides
+  @Singleton
+  ScoreDistributionUseCase distribution(LiveModels live, ScoreStore scores) {
+    return new ScoreDistributionService(live, scores);
+  }
+
+  @Provides
+  @Singleton
+  ReadLeaderboardUseCase leaderboard(ModelRepository models, ScoreStore scores) {
+    return new ReadLeaderboardService(models, scores);
+  }
+
+  @Provides
+  @Singleton
+  RefreshScoresUseCase refresh(
+      Transactions tx,
+      ScoreRefreshQueue queue,
+      EventStore events,
+      ScoreStore scores,
+      Notifier notifier,
+      LiveModels live,
+      Clock clock) {
+    return new RefreshScoresService(tx, queue, events, scores, notifier, live, clock);
+  }
+
+  @Provides
+  @Singleton
+  RescoreJobHandler rescoreJobs(
+      Transactions tx,
+      ContactRepository contacts,
+      EventStore events,
+      ScoreStore scores,
+      Notifier notifier,
+      LiveModels live,
+      Clock clock) {
+    return new RescoreJobHandler(tx, contacts, events, scores, notifier, live, clock);
+  }
+
+  @Provides
+  @Singleton
+  RescoreModelUseCase rescore(RescoreJobHandler handler, Clock clock) {
+    return new RescoreModelService(handler, clock);
+  }
+
+  @Provides
+  @Singleton
+  List<JobHandler> jobHandlers(RescoreJobHandler rescore) {
+    return List.of(rescore);
+  }
+
+  @Provides
+  @Singleton
+  RunJobsUseCase runJobs(
+      JobRepository jobs, List<JobHandler> handlers, @Named("node") String node, Clock clock) {
+    return new RunJobsService(jobs, handlers, node, clock);
+  }
+
+  @Provides
+  @Singleton
+  GetJobUseCase getJob(JobRepository jobs) {
+    return new GetJobService(jobs);
+  }
+
+  @Provides
+  @Singleton
+  CreateWorkspaceUseCase createWorkspace(WorkspaceRepository workspaces, Clock clock) {
+    return new CreateWorkspaceService(workspaces, clock);
+  }
+
+  @Provides
+  @Singleton
+  ManageApiKeysUseCase apiKeys(WorkspaceRepository workspaces, ApiKeyRepository keys, Clock clock) {
+    return new ManageApiKeysService(workspaces, keys, clock);
+  }
+
+  @Provides
+  @Singleton
+  AuthenticateUseCase authenticate(ApiKeyRepository keys) {
+    return new AuthenticateService(keys);
+  }
+}

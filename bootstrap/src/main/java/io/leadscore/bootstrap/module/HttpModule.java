@@ -1,0 +1,106 @@
+package io.leadscore.bootstrap.module;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.leadscore.adapter.http.api.ApiMetrics;
+import io.leadscore.adapter.http.api.ApiServer;
+import io.leadscore.adapter.http.api.ApiSettings;
+import io.leadscore.adapter.http.api.ApiUseCases;
+import io.leadscore.adapter.http.api.Readiness;
+import io.leadscore.adapter.jdbc.Database;
+import io.leadscore.application.port.in.AuthenticateUseCase;
+import io.leadscore.application.port.in.EraseContactUseCase;
+import io.leadscore.application.port.in.FindContactUseCase;
+import io.leadscore.application.port.in.GetJobUseCase;
+import io.leadscore.application.port.in.GetModelUseCase;
+import io.leadscore.application.port.in.IngestEventsUseCase;
+import io.leadscore.application.port.in.ManageApiKeysUseCase;
+import io.leadscore.application.port.in.PublishModelUseCase;
+import io.leadscore.application.port.in.ReadLeaderboardUseCase;
+import io.leadscore.application.port.in.SaveModelDraftUseCase;
+import io.leadscore.application.port.in.ScoreContactUseCase;
+import io.leadscore.application.port.in.ScoreDistributionUseCase;
+import io.leadscore.application.port.in.ScoreTimelineUseCase;
+import io.leadscore.application.port.in.SimulateModelUseCase;
+import io.leadscore.application.port.in.UpsertContactUseCase;
+import io.leadscore.bootstrap.LeadscoreConfig;
+import java.time.Clock;
+import java.util.List;
+
+/** The HTTP adapter: the API server on the use cases, its limits from the configuration. */
+public final class HttpModule extends AbstractModule {
+  @Provides
+  @Singleton
+  ApiMetrics metrics() {
+    return new ApiMetrics();
+  }
+
+  @Provides
+  @Singleton
+  ApiSettings settings(LeadscoreConfig config) {
+    var defaults = ApiSettings.defaults();
+    return new ApiSettings(
+        defaults.maxBodyBytes(),
+        config.server().maxThreads(),
+        defaults.maxQueuedRequests(),
+        config.server().maxConcurrentWrites(),
+        defaults.maxInFlight(),
+        defaults.idleTimeout(),
+        defaults.stopTimeout(),
+        defaults.retryAfter());
+  }
+
+  @Provides
+  @Singleton
+  Readiness readiness(Database database) {
+    return database::readinessProblems;
+  }
+
+  @Provides
+  @Singleton
+  ApiUseCases useCases(
+      AuthenticateUseCase authenticate,
+      ManageApiKeysUseCase apiKeys,
+      SaveModelDraftUseCase saveDraft,
+      GetModelUseCase getModel,
+      SimulateModelUseCase simulate,
+      PublishModelUseCase publish,
+      UpsertContactUseCase upsertContact,
+      FindContactUseCase findContact,
+      EraseContactUseCase eraseContact,
+      IngestEventsUseCase ingest,
+      ScoreContactUseCase score,
+      ScoreTimelineUseCase timeline,
+      ReadLeaderboardUseCase leaderboard,
+      ScoreDistributionUseCase distribution,
+      GetJobUseCase getJob) {
+    return new ApiUseCases(
+        authenticate,
+        apiKeys,
+        saveDraft,
+        getModel,
+        simulate,
+        publish,
+        upsertContact,
+        findContact,
+        eraseContact,
+        ingest,
+        score,
+        timeline,
+        leaderboard,
+        distribution,
+        getJob);
+  }
+
+  @Provides
+  @Singleton
+  ApiServer server(
+      ApiUseCases useCases,
+      ApiSettings settings,
+      Readiness readiness,
+      ApiMetrics metrics,
+      Clock clock) {
+    return new ApiServer(useCases, settings, readiness, metrics, clock, List.of());
+  }
+}
