@@ -14,14 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and refuses new ones (the database is "down" for its clients), {@link #restore()} lets them
  * through again. One thread per direction per connection; closed with the test.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
   private final ServerSocket server;
   private final String targetHost;
   private final int targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean down;
 
-  CuttableProxy(String targetHost, int targetPort) throws IOException {
+  public CuttableProxy(String targetHost, int targetPort) throws IOException {
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.targetHost = targetHost;
     this.targetPort = targetPort;
@@ -30,12 +30,12 @@ final class CuttableProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Drops every connection and refuses new ones. */
-  void cut() {
+  public void cut() {
     down = true;
     for (Socket socket : open) {
       closeQuietly(socket);
@@ -43,7 +43,7 @@ final class CuttableProxy implements AutoCloseable {
     open.clear();
   }
 
-  void restore() {
+  public void restore() {
     down = false;
   }
 
