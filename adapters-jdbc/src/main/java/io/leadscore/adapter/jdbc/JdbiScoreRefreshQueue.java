@@ -72,12 +72,27 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
               .bind("at", timestamp(at))
               .bindArray("contacts", String.class, sorted)
               .execute();
-          handle
-              .createQuery(LOCK)
-              .bind("workspace", workspace)
-              .bindArray("contacts", String.class, sorted)
-              .mapTo(String.class)
-              .list();
+          List<String> present =
+              handle
+                  .createQuery(LOCK)
+                  .bind("workspace", workspace)
+                  .bindArray("contacts", String.class, sorted)
+                  .mapTo(String.class)
+                  .list();
+          if (present.size() < sorted.size()) {
+            // A refresh that claimed (deleted) one of these marks had not committed when the
+            // INSERT ran: H2 then skips the row as a conflict instead of waiting, as PostgreSQL
+            // does. The FOR UPDATE above waited for that refresh, which computed without this
+            // transaction's events, so the mark must exist again: insert what is missing.
+            var missing = new TreeSet<>(sorted);
+            present.forEach(missing::remove);
+            handle
+                .createUpdate(INSERT)
+                .bind("workspace", workspace)
+                .bind("at", timestamp(at))
+                .bindArray("contacts", String.class, missing)
+                .execute();
+          }
           return null;
         });
   }

@@ -43,7 +43,6 @@ public final class HttpModule extends AbstractModule {
     return new ApiSettings(
         defaults.maxBodyBytes(),
         config.server().maxThreads(),
-        defaults.maxQueuedRequests(),
         config.server().maxConcurrentWrites(),
         defaults.maxInFlight(),
         defaults.idleTimeout(),

@@ -7,7 +7,6 @@ import io.leadscore.adapter.http.auth.BearerKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -15,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The API server: Javalin 7 on Jetty 12 with every route of http-api.md. Bounded everywhere a burst
- * could exhaust memory: request threads, the queue in front of them, bodies, requests in flight and
- * concurrent writes. {@link #stop()} is graceful: the connector stops accepting, requests in flight
- * finish (up to {@link ApiSettings#stopTimeout()}), then the server stops.
+ * could exhaust memory: request threads, bodies, requests in flight and concurrent writes. {@link
+ * #stop()} is graceful: the connector stops accepting, requests in flight finish (up to {@link
+ * ApiSettings#stopTimeout()}), then the server stops.
  *
  * <p>Made once and started once; thread-safe.
  */
@@ -93,12 +92,9 @@ public final class ApiServer {
   }
 
   private static QueuedThreadPool threadPool(ApiSettings settings) {
-    var pool =
-        new QueuedThreadPool(
-            settings.maxThreads(),
-            Math.min(8, settings.maxThreads()),
-            60_000,
-            new ArrayBlockingQueue<>(settings.maxQueuedRequests()));
+    // Jetty's own (growable) queue: a bounded one can reject Jetty's internal tasks. Work is
+    // bounded by the in-flight and write limits in Routes instead.
+    var pool = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
     pool.setName("http");
     return pool;
   }
