@@ -24,6 +24,12 @@ public sealed interface Schedule {
   /** The next instant after {@code now} at which a sync is due, or empty for never. */
   Optional<Instant> nextAfter(Instant now);
 
+  /**
+   * When the first sync of a source configured at {@code now} is due: at once for a period, at the
+   * next firing for a cron expression, never for none.
+   */
+  Optional<Instant> first(Instant now);
+
   /** No schedule: the source syncs only when asked. */
   record None() implements Schedule {
     @Override
@@ -33,6 +39,11 @@ public sealed interface Schedule {
 
     @Override
     public Optional<Instant> nextAfter(Instant now) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Instant> first(Instant now) {
       return Optional.empty();
     }
   }
@@ -55,6 +66,11 @@ public sealed interface Schedule {
     public Optional<Instant> nextAfter(Instant now) {
       return Optional.of(now.plus(period));
     }
+
+    @Override
+    public Optional<Instant> first(Instant now) {
+      return Optional.of(now);
+    }
   }
 
   /** At the instants a cron expression names. */
@@ -70,6 +86,11 @@ public sealed interface Schedule {
 
     @Override
     public Optional<Instant> nextAfter(Instant now) {
+      return expression.nextAfter(now);
+    }
+
+    @Override
+    public Optional<Instant> first(Instant now) {
       return expression.nextAfter(now);
     }
   }
