@@ -130,7 +130,7 @@ public final class FakeVendor implements VendorConnectorFactory {
 
   /** The cursors pulled after, in order (null for a first sync). */
   public List<String> pulls() {
-    return List.copyOf(pulls);
+    return java.util.Collections.unmodifiableList(new ArrayList<>(pulls));
   }
 
   /** The score changes written back, in order. */
