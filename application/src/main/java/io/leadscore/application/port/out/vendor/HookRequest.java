@@ -1,6 +1,7 @@
 package io.leadscore.application.port.out.vendor;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +30,10 @@ public record HookRequest(
     var lowerCase = new TreeMap<String, List<String>>();
     headers.forEach(
         (name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-    headers = java.util.Collections.unmodifiableMap(lowerCase);
+    headers = Collections.unmodifiableMap(lowerCase);
     var params = new TreeMap<String, List<String>>();
     query.forEach((name, values) -> params.put(name, List.copyOf(values)));
-    query = java.util.Collections.unmodifiableMap(params);
+    query = Collections.unmodifiableMap(params);
     body = body == null ? new byte[0] : body.clone();
   }
 
