@@ -18,6 +18,7 @@ public final class JdbcPersistence {
   private final JdbiScoreRefreshQueue refreshQueue;
   private final JdbiJobRepository jobs;
   private final JdbiNotifier notifier;
+  private final JdbiSourceRepository sources;
 
   /** The ports on {@code database}; notifications are stamped by {@code clock}. */
   public JdbcPersistence(Database database, Clock clock) {
@@ -31,6 +32,7 @@ public final class JdbcPersistence {
     refreshQueue = new JdbiScoreRefreshQueue(transactions);
     jobs = new JdbiJobRepository(transactions);
     notifier = new JdbiNotifier(transactions, clock);
+    sources = new JdbiSourceRepository(transactions);
   }
 
   /** The ports on {@code database}, with the system clock. */
@@ -76,5 +78,9 @@ public final class JdbcPersistence {
 
   public JdbiNotifier notifier() {
     return notifier;
+  }
+
+  public JdbiSourceRepository sources() {
+    return sources;
   }
 }

@@ -194,6 +194,83 @@ final class JsonCodec {
         });
   }
 
+  // ---- JSON-like trees (source settings)
+
+  /** A JSON-like tree (maps, lists, strings, numbers, booleans, nulls) as JSON; empty is NULL. */
+  static String tree(Map<String, Object> tree) {
+    if (tree.isEmpty()) {
+      return null;
+    }
+    return write(json -> writeNode(json, tree));
+  }
+
+  private static void writeNode(JsonGenerator json, Object node) throws IOException {
+    switch (node) {
+      case null -> json.writeNull();
+      case Map<?, ?> map -> {
+        json.writeStartObject();
+        for (var entry : map.entrySet()) {
+          json.writeFieldName(String.valueOf(entry.getKey()));
+          writeNode(json, entry.getValue());
+        }
+        json.writeEndObject();
+      }
+      case List<?> list -> {
+        json.writeStartArray();
+        for (Object item : list) {
+          writeNode(json, item);
+        }
+        json.writeEndArray();
+      }
+      case String text -> json.writeString(text);
+      case Boolean bool -> json.writeBoolean(bool);
+      case Long whole -> json.writeNumber(whole);
+      case Integer whole -> json.writeNumber(whole);
+      case Number number -> json.writeNumber(number.doubleValue());
+      default -> throw new IOException("not a JSON value: " + node.getClass().getName());
+    }
+  }
+
+  /** A tree read back: objects in the text's order, whole numbers as Long, others as Double. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> tree(String text) {
+    if (text == null) {
+      return Map.of();
+    }
+    return (Map<String, Object>) read(text, JsonCodec::readNode);
+  }
+
+  private static Object readNode(JsonParser json) throws IOException {
+    return switch (json.currentToken()) {
+      case START_OBJECT -> {
+        var map = new LinkedHashMap<String, Object>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String name = json.currentName();
+          json.nextToken();
+          map.put(name, readNode(json));
+        }
+        yield map;
+      }
+      case START_ARRAY -> {
+        var list = new ArrayList<Object>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+          list.add(readNode(json));
+        }
+        yield list;
+      }
+      case VALUE_STRING -> json.getText();
+      case VALUE_NUMBER_INT ->
+          json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? (Object) json.getDoubleValue()
+              : (Object) json.getLongValue();
+      case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new IOException("not a value: " + json.currentToken());
+    };
+  }
+
   // ---- top rules
 
   static String contributions(List<Contribution> contributions) {

@@ -1,8 +1,11 @@
 package io.leadscore.adapter.jdbc;
 
 import io.leadscore.application.fake.Application;
+import io.leadscore.application.fake.FakeVendor;
 import io.leadscore.application.fake.JacksonDocuments;
+import io.leadscore.application.port.out.vendor.VendorConnectorFactory;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The use cases wired on the JDBC adapters, as bootstrap wires them: for tests, the ingest driver
@@ -13,6 +16,15 @@ public final class JdbcApplication {
 
   /** The use cases on {@code persistence}, with {@code clock}; {@code node} names job leases. */
   public static Application on(JdbcPersistence persistence, Clock clock, String node) {
+    return on(persistence, Map.of(FakeVendor.KIND, new FakeVendor()), clock, node);
+  }
+
+  /** The use cases on {@code persistence}, with these vendor modules. */
+  public static Application on(
+      JdbcPersistence persistence,
+      Map<String, VendorConnectorFactory> vendors,
+      Clock clock,
+      String node) {
     return new Application(
         new Application.Ports(
             persistence.transactions(),
@@ -25,7 +37,9 @@ public final class JdbcApplication {
             persistence.refreshQueue(),
             persistence.jobs(),
             persistence.notifier(),
-            new JacksonDocuments()),
+            new JacksonDocuments(),
+            persistence.sources()),
+        vendors,
         clock,
         node);
   }

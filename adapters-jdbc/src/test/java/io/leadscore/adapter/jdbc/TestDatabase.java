@@ -37,7 +37,7 @@ final class TestDatabase implements BeforeEachCallback {
     POSTGRES
   }
 
-  /** Every table V1 makes, emptied before each test. */
+  /** Every table the migrations make, emptied before each test. */
   static final List<String> TABLES =
       List.of(
           "workspaces",
@@ -51,7 +51,8 @@ final class TestDatabase implements BeforeEachCallback {
           "score_topics",
           "score_refresh_queue",
           "jobs",
-          "notifications");
+          "notifications",
+          "sources");
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TestDatabase.class);

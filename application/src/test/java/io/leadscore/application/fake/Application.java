@@ -1,6 +1,7 @@
 package io.leadscore.application.fake;
 
 import io.leadscore.application.job.RescoreJobHandler;
+import io.leadscore.application.job.SyncJobHandler;
 import io.leadscore.application.port.out.ApiKeyRepository;
 import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.DocumentReader;
@@ -10,10 +11,13 @@ import io.leadscore.application.port.out.ModelRepository;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.SourceRepository;
 import io.leadscore.application.port.out.Transactions;
 import io.leadscore.application.port.out.WorkspaceRepository;
+import io.leadscore.application.port.out.vendor.VendorConnectorFactory;
 import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.application.service.AuthenticateService;
+import io.leadscore.application.service.ConfigureSourceService;
 import io.leadscore.application.service.CreateWorkspaceService;
 import io.leadscore.application.service.EraseContactService;
 import io.leadscore.application.service.FindContactService;
@@ -23,17 +27,21 @@ import io.leadscore.application.service.IngestEventsService;
 import io.leadscore.application.service.ManageApiKeysService;
 import io.leadscore.application.service.PublishModelService;
 import io.leadscore.application.service.ReadLeaderboardService;
+import io.leadscore.application.service.ReceiveVendorHookService;
 import io.leadscore.application.service.RefreshScoresService;
 import io.leadscore.application.service.RescoreModelService;
 import io.leadscore.application.service.RunJobsService;
 import io.leadscore.application.service.SaveModelDraftService;
+import io.leadscore.application.service.ScheduleSyncsService;
 import io.leadscore.application.service.ScoreContactService;
 import io.leadscore.application.service.ScoreDistributionService;
 import io.leadscore.application.service.ScoreTimelineService;
 import io.leadscore.application.service.SimulateModelService;
+import io.leadscore.application.service.SyncSourceService;
 import io.leadscore.application.service.UpsertContactService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every use case wired on one set of ports, as bootstrap wires them: for use-case tests on the
@@ -59,6 +67,10 @@ public final class Application {
   public final CreateWorkspaceService createWorkspace;
   public final ManageApiKeysService apiKeys;
   public final AuthenticateService authenticate;
+  public final ConfigureSourceService sources;
+  public final SyncSourceService sync;
+  public final ScheduleSyncsService scheduleSyncs;
+  public final ReceiveVendorHookService hooks;
 
   /** The ports the use cases run on. */
   public record Ports(
@@ -72,9 +84,19 @@ public final class Application {
       ScoreRefreshQueue refreshQueue,
       JobRepository jobs,
       Notifier notifier,
-      DocumentReader documents) {}
+      DocumentReader documents,
+      SourceRepository sources) {}
 
+  /** The use cases with one {@link FakeVendor} as the only vendor module. */
   public Application(Ports ports, Clock clock, String node) {
+    this(ports, Map.of(FakeVendor.KIND, new FakeVendor()), clock, node);
+  }
+
+  /**
+   * @param vendors the vendor modules present, by kind
+   */
+  public Application(
+      Ports ports, Map<String, VendorConnectorFactory> vendors, Clock clock, String node) {
     var live = new LiveModels(ports.models(), ports.documents());
     var tx = ports.transactions();
     ingest =
@@ -103,15 +125,42 @@ public final class Application {
         new RescoreJobHandler(
             tx, ports.contacts(), ports.events(), ports.scores(), ports.notifier(), live, clock);
     rescore = new RescoreModelService(rescoreJobs, clock);
-    jobs = new RunJobsService(ports.jobs(), List.of(rescoreJobs), node, clock);
+    var syncJobs =
+        new SyncJobHandler(
+            tx,
+            ports.sources(),
+            ports.contacts(),
+            ports.events(),
+            ports.refreshQueue(),
+            vendors,
+            clock);
+    jobs = new RunJobsService(ports.jobs(), List.of(rescoreJobs, syncJobs), node, clock);
     getJob = new GetJobService(ports.jobs());
     createWorkspace = new CreateWorkspaceService(ports.workspaces(), clock);
     apiKeys = new ManageApiKeysService(ports.workspaces(), ports.apiKeys(), clock);
     authenticate = new AuthenticateService(ports.apiKeys());
+    sources = new ConfigureSourceService(ports.sources(), vendors, clock);
+    sync = new SyncSourceService(ports.sources(), ports.jobs(), syncJobs, clock);
+    scheduleSyncs = new ScheduleSyncsService(tx, ports.sources(), ports.jobs(), clock);
+    hooks =
+        new ReceiveVendorHookService(
+            tx,
+            ports.sources(),
+            ports.contacts(),
+            ports.events(),
+            ports.refreshQueue(),
+            vendors,
+            clock);
   }
 
   /** The application on in-memory fakes. */
   public static Application inMemory(InMemoryDatabase db, Clock clock) {
+    return inMemory(db, clock, Map.of(FakeVendor.KIND, new FakeVendor()));
+  }
+
+  /** The application on in-memory fakes, with these vendor modules. */
+  public static Application inMemory(
+      InMemoryDatabase db, Clock clock, Map<String, VendorConnectorFactory> vendors) {
     return new Application(
         new Ports(
             db.transactions(),
@@ -124,7 +173,9 @@ public final class Application {
             db.refreshQueue(),
             db.jobs(),
             db.notifier(),
-            new JacksonDocuments()),
+            new JacksonDocuments(),
+            db.sources()),
+        vendors,
         clock,
         "test-node");
   }

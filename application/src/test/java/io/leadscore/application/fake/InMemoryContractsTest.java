@@ -16,6 +16,8 @@ import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreRefreshQueueContract;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.ScoreStoreContract;
+import io.leadscore.application.port.out.SourceRepository;
+import io.leadscore.application.port.out.SourceRepositoryContract;
 import io.leadscore.application.port.out.TierChange;
 import io.leadscore.application.port.out.Transactions;
 import io.leadscore.application.port.out.TransactionsContract;
@@ -116,6 +118,30 @@ class InMemoryContractsTest {
     @Override
     public JobRepository jobs() {
       return db.jobs();
+    }
+  }
+
+  @Nested
+  class Sources implements SourceRepositoryContract {
+    final InMemoryDatabase db = new InMemoryDatabase();
+
+    @Override
+    public SourceRepository sources() {
+      return db.sources();
+    }
+  }
+
+  @Nested
+  class Vendor implements io.leadscore.application.port.out.vendor.VendorConnectorContract {
+    @Override
+    public FakeVendor vendor() {
+      return new FakeVendor();
+    }
+
+    @Override
+    public long requestsSoFar(
+        io.leadscore.application.port.out.vendor.VendorConnectorFactory vendor) {
+      return ((FakeVendor) vendor).pulls().size();
     }
   }
 

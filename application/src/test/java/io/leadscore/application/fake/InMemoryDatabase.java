@@ -23,6 +23,8 @@ import io.leadscore.application.port.out.NewEvent;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.Source;
+import io.leadscore.application.port.out.SourceRepository;
 import io.leadscore.application.port.out.StoredModel;
 import io.leadscore.application.port.out.TierChange;
 import io.leadscore.application.port.out.Transactions;
@@ -38,6 +40,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -64,6 +67,7 @@ public final class InMemoryDatabase {
     final Map<String, Map<String, Map<String, MaterialisedScore>>> scores = new HashMap<>();
     final Map<ContactRef, Instant> queue = new LinkedHashMap<>();
     final Map<String, LeasedJob> jobs = new LinkedHashMap<>();
+    final Map<String, Source> sources = new LinkedHashMap<>();
     int notificationCount;
 
     State copy() {
@@ -81,6 +85,7 @@ public final class InMemoryDatabase {
           });
       copy.queue.putAll(queue);
       copy.jobs.putAll(jobs);
+      copy.sources.putAll(sources);
       copy.notificationCount = notificationCount;
       return copy;
     }
@@ -635,6 +640,80 @@ public final class InMemoryDatabase {
                 return false;
               }
               state.jobs.put(job.id(), new LeasedJob(job, owner, leaseUntil));
+              return true;
+            });
+      }
+    };
+  }
+
+  public SourceRepository sources() {
+    return new SourceRepository() {
+      @Override
+      public void create(Source source) {
+        locked(
+            () -> {
+              if (state.sources.putIfAbsent(source.id(), source) != null) {
+                throw new IllegalStateException("source " + source.id() + " exists");
+              }
+              return null;
+            });
+      }
+
+      @Override
+      public Optional<Source> find(String workspace, String sourceId) {
+        return findById(sourceId).filter(source -> source.workspace().equals(workspace));
+      }
+
+      @Override
+      public Optional<Source> findById(String sourceId) {
+        return locked(() -> Optional.ofNullable(state.sources.get(sourceId)));
+      }
+
+      @Override
+      public List<Source> list(String workspace) {
+        return locked(
+            () ->
+                state.sources.values().stream()
+                    .filter(source -> source.workspace().equals(workspace))
+                    .sorted(Comparator.comparing(Source::createdAt).thenComparing(Source::id))
+                    .toList());
+      }
+
+      @Override
+      public boolean advanceCursor(
+          String workspace, String sourceId, String expected, String next) {
+        return locked(
+            () -> {
+              Source source = find(workspace, sourceId).orElse(null);
+              if (source == null || !Objects.equals(source.cursor(), expected)) {
+                return false;
+              }
+              state.sources.put(sourceId, source.withCursor(next));
+              return true;
+            });
+      }
+
+      @Override
+      public List<Source> due(Instant now, int limit) {
+        return locked(
+            () ->
+                state.sources.values().stream()
+                    .filter(source -> source.nextSyncAt() != null)
+                    .filter(source -> !source.nextSyncAt().isAfter(now))
+                    .sorted(Comparator.comparing(Source::nextSyncAt).thenComparing(Source::id))
+                    .limit(limit)
+                    .toList());
+      }
+
+      @Override
+      public boolean reschedule(String workspace, String sourceId, Instant expected, Instant next) {
+        return locked(
+            () -> {
+              Source source = find(workspace, sourceId).orElse(null);
+              if (source == null || !Objects.equals(source.nextSyncAt(), expected)) {
+                return false;
+              }
+              state.sources.put(sourceId, source.withNextSyncAt(next));
               return true;
             });
       }

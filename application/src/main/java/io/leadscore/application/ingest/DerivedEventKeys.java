@@ -1,4 +1,4 @@
-package io.leadscore.application.service;
+package io.leadscore.application.ingest;
 
 import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.domain.event.Event;
@@ -18,12 +18,12 @@ import java.util.TreeMap;
  * numbers in their shortest text form, each value tagged with its kind ({@code 1} and {@code "1"}
  * differ). Reads {@code h:} and 64 hex digits, within the event-key alphabet.
  */
-final class DerivedEventKeys {
-  static final String PREFIX = "h:";
+public final class DerivedEventKeys {
+  public static final String PREFIX = "h:";
 
   private DerivedEventKeys() {}
 
-  static String of(String source, ContactIdentity identity, Event event) {
+  public static String of(String source, ContactIdentity identity, Event event) {
     var canonical = new StringBuilder(128);
     field(canonical, source);
     field(canonical, event.type());
@@ -62,7 +62,7 @@ final class DerivedEventKeys {
   }
 
   /** SHA-256 of the text's UTF-8 bytes. */
-  static byte[] sha256(String text) {
+  public static byte[] sha256(String text) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package io.leadscore.application.service;
+package io.leadscore.application.ingest;
 
 import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ExternalId;
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * {@code email} (normalised: trimmed, lower-case) and {@code externalId: {source, id}}. Collects
  * problems with paths under a prefix ({@code contact.email}); never throws on any input.
  */
-final class IdentityReader {
+public final class IdentityReader {
   /** Contact ids: ours ({@code c_...}) or one an integrator chose, in the event-key alphabet. */
-  static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  public static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final int MAX_EMAIL = 254;
@@ -25,13 +25,13 @@ final class IdentityReader {
   private IdentityReader() {}
 
   /** The identities found in a mapping, in the order id, email, externalId. */
-  record Identities(String id, String email, ExternalId externalId) {
-    boolean isEmpty() {
+  public record Identities(String id, String email, ExternalId externalId) {
+    public boolean isEmpty() {
       return id == null && email == null && externalId == null;
     }
 
     /** The strongest identity given: id, then e-mail, then external id. */
-    ContactIdentity primary() {
+    public ContactIdentity primary() {
       if (id != null) {
         return new ContactIdentity.ById(id);
       }
@@ -46,7 +46,7 @@ final class IdentityReader {
    * Reads {@code id}, {@code email} and {@code externalId} from {@code map}, adding problems at
    * {@code prefix + key}. Absent keys give null fields.
    */
-  static Identities read(Map<?, ?> map, String prefix, List<Problem> problems) {
+  public static Identities read(Map<?, ?> map, String prefix, List<Problem> problems) {
     String id = null;
     String email = null;
     ExternalId externalId = null;
@@ -66,7 +66,7 @@ final class IdentityReader {
    * Reads an event's {@code contact}: exactly one of {@code id}, {@code email}, {@code externalId};
    * null with problems otherwise.
    */
-  static ContactIdentity readOne(Object node, String path, List<Problem> problems) {
+  public static ContactIdentity readOne(Object node, String path, List<Problem> problems) {
     if (!(node instanceof Map<?, ?> map)) {
       problems.add(new Problem(path, "must be an object with one of id, email, externalId"));
       return null;
@@ -88,7 +88,7 @@ final class IdentityReader {
     return problems.size() > before ? null : found.primary();
   }
 
-  static String contactId(Object node, String path, List<Problem> problems) {
+  public static String contactId(Object node, String path, List<Problem> problems) {
     if (node instanceof String text && CONTACT_ID.matcher(text).matches()) {
       return text;
     }
@@ -97,7 +97,7 @@ final class IdentityReader {
   }
 
   /** Normalises an e-mail (trimmed, lower-case) and checks it looks like one. */
-  static String email(Object node, String path, List<Problem> problems) {
+  public static String email(Object node, String path, List<Problem> problems) {
     if (!(node instanceof String text)) {
       problems.add(new Problem(path, "must be a string"));
       return null;
