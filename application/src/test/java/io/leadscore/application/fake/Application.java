@@ -3,6 +3,7 @@ package io.leadscore.application.fake;
 import io.leadscore.application.job.RescoreJobHandler;
 import io.leadscore.application.port.out.ApiKeyRepository;
 import io.leadscore.application.port.out.ContactRepository;
+import io.leadscore.application.port.out.DeliveryBackoff;
 import io.leadscore.application.port.out.DocumentReader;
 import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.JobRepository;
@@ -11,16 +12,21 @@ import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.port.out.WebhookDeliveries;
+import io.leadscore.application.port.out.WebhookRepository;
+import io.leadscore.application.port.out.WebhookSender;
 import io.leadscore.application.port.out.WorkspaceRepository;
 import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.application.service.AuthenticateService;
 import io.leadscore.application.service.CreateWorkspaceService;
+import io.leadscore.application.service.DeliverWebhooksService;
 import io.leadscore.application.service.EraseContactService;
 import io.leadscore.application.service.FindContactService;
 import io.leadscore.application.service.GetJobService;
 import io.leadscore.application.service.GetModelService;
 import io.leadscore.application.service.IngestEventsService;
 import io.leadscore.application.service.ManageApiKeysService;
+import io.leadscore.application.service.ManageWebhooksService;
 import io.leadscore.application.service.PublishModelService;
 import io.leadscore.application.service.ReadLeaderboardService;
 import io.leadscore.application.service.RefreshScoresService;
@@ -59,8 +65,15 @@ public final class Application {
   public final CreateWorkspaceService createWorkspace;
   public final ManageApiKeysService apiKeys;
   public final AuthenticateService authenticate;
+  public final ManageWebhooksService webhooks;
+  public final DeliverWebhooksService deliverWebhooks;
 
-  /** The ports the use cases run on. */
+  /**
+   * The ports the use cases run on.
+   *
+   * @param sender webhook sends ({@link ScriptedWebhookSender} unless a test sends for real)
+   * @param backoff webhook retry delays
+   */
   public record Ports(
       Transactions transactions,
       WorkspaceRepository workspaces,
@@ -72,7 +85,11 @@ public final class Application {
       ScoreRefreshQueue refreshQueue,
       JobRepository jobs,
       Notifier notifier,
-      DocumentReader documents) {}
+      DocumentReader documents,
+      WebhookRepository webhooks,
+      WebhookDeliveries deliveries,
+      WebhookSender sender,
+      DeliveryBackoff backoff) {}
 
   public Application(Ports ports, Clock clock, String node) {
     var live = new LiveModels(ports.models(), ports.documents());
@@ -81,7 +98,9 @@ public final class Application {
         new IngestEventsService(tx, ports.contacts(), ports.events(), ports.refreshQueue(), clock);
     upsertContact = new UpsertContactService(tx, ports.contacts(), ports.refreshQueue(), clock);
     findContact = new FindContactService(ports.contacts());
-    eraseContact = new EraseContactService(tx, ports.contacts(), ports.events(), ports.scores());
+    eraseContact =
+        new EraseContactService(
+            tx, ports.contacts(), ports.events(), ports.scores(), ports.deliveries());
     saveDraft = new SaveModelDraftService(live, ports.models(), clock);
     getModel = new GetModelService(ports.models());
     publish = new PublishModelService(tx, ports.models(), ports.jobs(), live, clock);
@@ -108,10 +127,19 @@ public final class Application {
     createWorkspace = new CreateWorkspaceService(ports.workspaces(), clock);
     apiKeys = new ManageApiKeysService(ports.workspaces(), ports.apiKeys(), clock);
     authenticate = new AuthenticateService(ports.apiKeys());
+    webhooks = new ManageWebhooksService(ports.webhooks(), ports.deliveries(), clock);
+    deliverWebhooks =
+        new DeliverWebhooksService(
+            tx, ports.webhooks(), ports.deliveries(), ports.sender(), ports.backoff(), clock, node);
   }
 
-  /** The application on in-memory fakes. */
+  /** The application on in-memory fakes, sending webhooks to a sender that accepts them all. */
   public static Application inMemory(InMemoryDatabase db, Clock clock) {
+    return inMemory(db, clock, new ScriptedWebhookSender());
+  }
+
+  /** The application on in-memory fakes, sending webhooks with {@code sender}. */
+  public static Application inMemory(InMemoryDatabase db, Clock clock, WebhookSender sender) {
     return new Application(
         new Ports(
             db.transactions(),
@@ -124,7 +152,11 @@ public final class Application {
             db.refreshQueue(),
             db.jobs(),
             db.notifier(),
-            new JacksonDocuments()),
+            new JacksonDocuments(),
+            db.webhooks(),
+            db.deliveries(),
+            sender,
+            DoublingBackoff.standard()),
         clock,
         "test-node");
   }
@@ -133,6 +165,15 @@ public final class Application {
   public int refreshAll() {
     int total = 0;
     for (int n = refresh.refresh(1000); n > 0; n = refresh.refresh(1000)) {
+      total += n;
+    }
+    return total;
+  }
+
+  /** Delivers webhooks until nothing is due now; returns the attempts made. */
+  public int deliverAllDue() {
+    int total = 0;
+    for (int n = deliverWebhooks.deliverDue(100); n > 0; n = deliverWebhooks.deliverDue(100)) {
       total += n;
     }
     return total;

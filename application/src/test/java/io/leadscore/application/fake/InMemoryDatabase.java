@@ -20,12 +20,16 @@ import io.leadscore.application.port.out.ModelDocument;
 import io.leadscore.application.port.out.ModelRepository;
 import io.leadscore.application.port.out.ModelVersion;
 import io.leadscore.application.port.out.NewEvent;
+import io.leadscore.application.port.out.Notification;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.StoredModel;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.port.out.WebhookDeliveries;
+import io.leadscore.application.port.out.WebhookRepository;
 import io.leadscore.application.port.out.Workspace;
 import io.leadscore.application.port.out.WorkspaceRepository;
 import io.leadscore.domain.event.Event;
@@ -52,7 +56,7 @@ import java.util.stream.Stream;
 public final class InMemoryDatabase {
   private final ReentrantLock lock = new ReentrantLock();
   private State state = new State();
-  private final List<TierChange> notifications = new ArrayList<>();
+  private final InMemoryOutbox outbox = new InMemoryOutbox(this::locked, () -> state.outbox);
 
   /** Everything stored; copied whole at each outermost transaction for rollback. */
   private static final class State {
@@ -64,7 +68,7 @@ public final class InMemoryDatabase {
     final Map<String, Map<String, Map<String, MaterialisedScore>>> scores = new HashMap<>();
     final Map<ContactRef, Instant> queue = new LinkedHashMap<>();
     final Map<String, LeasedJob> jobs = new LinkedHashMap<>();
-    int notificationCount;
+    InMemoryOutbox.Data outbox = new InMemoryOutbox.Data();
 
     State copy() {
       var copy = new State();
@@ -81,7 +85,7 @@ public final class InMemoryDatabase {
           });
       copy.queue.putAll(queue);
       copy.jobs.putAll(jobs);
-      copy.notificationCount = notificationCount;
+      copy.outbox = outbox.copy();
       return copy;
     }
   }
@@ -99,7 +103,17 @@ public final class InMemoryDatabase {
 
   /** The tier changes notified by committed transactions, in order. */
   public List<TierChange> notifications() {
-    return locked(() -> List.copyOf(notifications));
+    return outbox.changes(TierChange.class);
+  }
+
+  /** The topic interests notified by committed transactions, in order. */
+  public List<TopicInterest> topicInterests() {
+    return outbox.changes(TopicInterest.class);
+  }
+
+  /** Every notification in the outbox (committed or in this thread's transaction), oldest first. */
+  public List<Notification> outbox() {
+    return outbox.notifications();
   }
 
   public Transactions transactions() {
@@ -112,12 +126,10 @@ public final class InMemoryDatabase {
             return work.get(); // nested: joins the outer transaction
           }
           State before = state.copy();
-          int notified = notifications.size();
           try {
             return work.get();
           } catch (RuntimeException | Error e) {
             state = before;
-            notifications.subList(notified, notifications.size()).clear();
             throw e;
           }
         } finally {
@@ -642,6 +654,14 @@ public final class InMemoryDatabase {
   }
 
   public Notifier notifier() {
-    return change -> locked(() -> notifications.add(change));
+    return outbox.notifier();
+  }
+
+  public WebhookRepository webhooks() {
+    return outbox.webhooks();
+  }
+
+  public WebhookDeliveries deliveries() {
+    return outbox.deliveries();
   }
 }
