@@ -18,6 +18,8 @@ public final class JdbcPersistence {
   private final JdbiScoreRefreshQueue refreshQueue;
   private final JdbiJobRepository jobs;
   private final JdbiNotifier notifier;
+  private final JdbiWebhookRepository webhooks;
+  private final JdbiWebhookDeliveries deliveries;
 
   /** The ports on {@code database}; notifications are stamped by {@code clock}. */
   public JdbcPersistence(Database database, Clock clock) {
@@ -31,6 +33,8 @@ public final class JdbcPersistence {
     refreshQueue = new JdbiScoreRefreshQueue(transactions);
     jobs = new JdbiJobRepository(transactions);
     notifier = new JdbiNotifier(transactions, clock);
+    webhooks = new JdbiWebhookRepository(transactions);
+    deliveries = new JdbiWebhookDeliveries(transactions);
   }
 
   /** The ports on {@code database}, with the system clock. */
@@ -76,5 +80,13 @@ public final class JdbcPersistence {
 
   public JdbiNotifier notifier() {
     return notifier;
+  }
+
+  public JdbiWebhookRepository webhooks() {
+    return webhooks;
+  }
+
+  public JdbiWebhookDeliveries deliveries() {
+    return deliveries;
   }
 }
