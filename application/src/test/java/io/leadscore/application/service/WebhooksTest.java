@@ -63,6 +63,7 @@ class WebhooksTest {
   @Test
   void a_new_subscription_shows_its_secret_once_and_never_again() {
     CreatedWebhook created = subscribe(WS, Notification.TIER_CHANGED);
+    scenario.clock.advance(Duration.ofSeconds(1)); // listed oldest first
     CreatedWebhook other = subscribe(WS, Notification.TOPIC_INTERESTED);
 
     assertThat(created.secret()).matches("whsec_[A-Za-z0-9_-]{43}").isNotEqualTo(other.secret());
