@@ -2,14 +2,18 @@ package io.leadscore.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.leadscore.adapter.http.api.ApiMetrics;
 import io.leadscore.adapter.http.api.ApiServer;
 import io.leadscore.adapter.jdbc.Database;
+import io.leadscore.application.port.in.DeliverWebhooksUseCase;
 import io.leadscore.application.port.in.RefreshScoresUseCase;
 import io.leadscore.application.port.in.RunJobsUseCase;
+import io.leadscore.application.port.in.ScheduleSyncsUseCase;
 import io.leadscore.bootstrap.module.ApplicationModule;
 import io.leadscore.bootstrap.module.CoreModule;
 import io.leadscore.bootstrap.module.HttpModule;
 import io.leadscore.bootstrap.module.PersistenceModule;
+import io.leadscore.bootstrap.module.VendorModule;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -26,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
+  private static final int WEBHOOK_BATCH = 100;
+  private static final Duration SYNC_SCHEDULE_CHECK = Duration.ofSeconds(30);
+
   private final LeadscoreConfig config;
   private final Injector injector;
   private ApiServer server;
@@ -39,6 +46,7 @@ public final class Node implements AutoCloseable {
             new CoreModule(config, clock),
             new PersistenceModule(config.database()),
             new ApplicationModule(),
+            new VendorModule(),
             new HttpModule());
   }
 
@@ -63,6 +71,19 @@ public final class Node implements AutoCloseable {
     if (config.workers().enabled()) {
       workers =
           new Workers(config.workers(), get(RefreshScoresUseCase.class), get(RunJobsUseCase.class));
+      var metrics = get(ApiMetrics.class);
+      var deliver = get(DeliverWebhooksUseCase.class);
+      workers.add(
+          new Workers.Task(
+              "webhooks",
+              config.workers().webhooks(),
+              () -> {
+                int attempts = deliver.deliverDue(WEBHOOK_BATCH);
+                metrics.webhookDeliveries("attempted", attempts);
+                return attempts;
+              }));
+      var schedule = get(ScheduleSyncsUseCase.class);
+      workers.add(new Workers.Task("sync-schedule", SYNC_SCHEDULE_CHECK, schedule::enqueueDue));
       workers.start();
     }
     server = get(ApiServer.class).start(config.server().host(), config.server().port());

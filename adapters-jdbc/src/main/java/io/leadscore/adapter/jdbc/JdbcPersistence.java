@@ -19,6 +19,8 @@ public final class JdbcPersistence {
   private final JdbiJobRepository jobs;
   private final JdbiNotifier notifier;
   private final JdbiSourceRepository sources;
+  private final JdbiWebhookRepository webhooks;
+  private final JdbiWebhookDeliveries deliveries;
 
   /** The ports on {@code database}; notifications are stamped by {@code clock}. */
   public JdbcPersistence(Database database, Clock clock) {
@@ -33,6 +35,8 @@ public final class JdbcPersistence {
     jobs = new JdbiJobRepository(transactions);
     notifier = new JdbiNotifier(transactions, clock);
     sources = new JdbiSourceRepository(transactions);
+    webhooks = new JdbiWebhookRepository(transactions);
+    deliveries = new JdbiWebhookDeliveries(transactions);
   }
 
   /** The ports on {@code database}, with the system clock. */
@@ -82,5 +86,13 @@ public final class JdbcPersistence {
 
   public JdbiSourceRepository sources() {
     return sources;
+  }
+
+  public JdbiWebhookRepository webhooks() {
+    return webhooks;
+  }
+
+  public JdbiWebhookDeliveries deliveries() {
+    return deliveries;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.domain.engine.LeadScore.Contribution;
 import io.leadscore.domain.engine.LeadScore.Kind;
 import io.leadscore.domain.model.condition.Value;
@@ -338,6 +339,47 @@ final class JsonCodec {
           json.writeNumberField("score", change.score());
           json.writeStringField("at", change.at().toString());
           json.writeEndObject();
+        });
+  }
+
+  /** A {@code topic.interested} payload: the interest's fields, the instant in ISO-8601. */
+  static String topicInterest(TopicInterest change) {
+    return write(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("workspace", change.workspace());
+          json.writeStringField("model", change.model());
+          json.writeStringField("contactId", change.contactId());
+          json.writeStringField("topic", change.topic());
+          json.writeNumberField("items", change.items());
+          json.writeStringField("at", change.at().toString());
+          json.writeEndObject();
+        });
+  }
+
+  static TopicInterest topicInterest(String text) {
+    return read(
+        text,
+        json -> {
+          expect(json, JsonToken.START_OBJECT);
+          var fields = new LinkedHashMap<String, String>();
+          int items = 0;
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            json.nextToken();
+            if (name.equals("items")) {
+              items = json.getIntValue();
+            } else {
+              fields.put(name, json.getText());
+            }
+          }
+          return new TopicInterest(
+              fields.get("workspace"),
+              fields.get("model"),
+              fields.get("contactId"),
+              fields.get("topic"),
+              items,
+              java.time.Instant.parse(fields.get("at")));
         });
   }
 

@@ -3,9 +3,11 @@ package io.leadscore.adapter.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadscore.application.fake.Application;
+import io.leadscore.application.fake.DoublingBackoff;
 import io.leadscore.application.fake.FakeVendor;
 import io.leadscore.application.fake.JacksonDocuments;
 import io.leadscore.application.fake.MutableClock;
+import io.leadscore.application.fake.ScriptedWebhookSender;
 import io.leadscore.application.port.in.ConfigureSourceCommand;
 import io.leadscore.application.port.out.Job;
 import io.leadscore.application.port.out.JobState;
@@ -134,7 +136,11 @@ class SyncCrashIT {
                   persistence.jobs(),
                   persistence.notifier(),
                   new JacksonDocuments(),
-                  sources),
+                  sources,
+                  persistence.webhooks(),
+                  persistence.deliveries(),
+                  new ScriptedWebhookSender(),
+                  DoublingBackoff.standard()),
               Map.of(FakeVendor.KIND, vendor),
               clock,
               "node-a");

@@ -19,8 +19,13 @@ import io.leadscore.application.port.out.ScoreStoreContract;
 import io.leadscore.application.port.out.SourceRepository;
 import io.leadscore.application.port.out.SourceRepositoryContract;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.application.port.out.Transactions;
 import io.leadscore.application.port.out.TransactionsContract;
+import io.leadscore.application.port.out.WebhookDeliveries;
+import io.leadscore.application.port.out.WebhookDeliveriesContract;
+import io.leadscore.application.port.out.WebhookRepository;
+import io.leadscore.application.port.out.WebhookRepositoryContract;
 import io.leadscore.application.port.out.WorkspaceRepository;
 import io.leadscore.application.port.out.WorkspaceRepositoryContract;
 import java.util.List;
@@ -162,6 +167,46 @@ class InMemoryContractsTest {
     @Override
     public List<TierChange> notified() {
       return db.notifications();
+    }
+
+    @Override
+    public List<TopicInterest> interests() {
+      return db.topicInterests();
+    }
+  }
+
+  @Nested
+  class Webhooks implements WebhookRepositoryContract {
+    final InMemoryDatabase db = new InMemoryDatabase();
+
+    @Override
+    public WebhookRepository webhooks() {
+      return db.webhooks();
+    }
+  }
+
+  @Nested
+  class Deliveries implements WebhookDeliveriesContract {
+    final InMemoryDatabase db = new InMemoryDatabase();
+
+    @Override
+    public Transactions transactions() {
+      return db.transactions();
+    }
+
+    @Override
+    public Notifier notifier() {
+      return db.notifier();
+    }
+
+    @Override
+    public WebhookRepository webhooks() {
+      return db.webhooks();
+    }
+
+    @Override
+    public WebhookDeliveries deliveries() {
+      return db.deliveries();
     }
   }
 

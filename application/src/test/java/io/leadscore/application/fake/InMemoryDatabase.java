@@ -20,6 +20,7 @@ import io.leadscore.application.port.out.ModelDocument;
 import io.leadscore.application.port.out.ModelRepository;
 import io.leadscore.application.port.out.ModelVersion;
 import io.leadscore.application.port.out.NewEvent;
+import io.leadscore.application.port.out.Notification;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
@@ -27,7 +28,10 @@ import io.leadscore.application.port.out.Source;
 import io.leadscore.application.port.out.SourceRepository;
 import io.leadscore.application.port.out.StoredModel;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.port.out.WebhookDeliveries;
+import io.leadscore.application.port.out.WebhookRepository;
 import io.leadscore.application.port.out.Workspace;
 import io.leadscore.application.port.out.WorkspaceRepository;
 import io.leadscore.domain.event.Event;
@@ -55,7 +59,7 @@ import java.util.stream.Stream;
 public final class InMemoryDatabase {
   private final ReentrantLock lock = new ReentrantLock();
   private State state = new State();
-  private final List<TierChange> notifications = new ArrayList<>();
+  private final InMemoryOutbox outbox = new InMemoryOutbox(this::locked, () -> state.outbox);
 
   /** Everything stored; copied whole at each outermost transaction for rollback. */
   private static final class State {
@@ -68,7 +72,7 @@ public final class InMemoryDatabase {
     final Map<ContactRef, Instant> queue = new LinkedHashMap<>();
     final Map<String, LeasedJob> jobs = new LinkedHashMap<>();
     final Map<String, Source> sources = new LinkedHashMap<>();
-    int notificationCount;
+    InMemoryOutbox.Data outbox = new InMemoryOutbox.Data();
 
     State copy() {
       var copy = new State();
@@ -86,7 +90,7 @@ public final class InMemoryDatabase {
       copy.queue.putAll(queue);
       copy.jobs.putAll(jobs);
       copy.sources.putAll(sources);
-      copy.notificationCount = notificationCount;
+      copy.outbox = outbox.copy();
       return copy;
     }
   }
@@ -104,7 +108,17 @@ public final class InMemoryDatabase {
 
   /** The tier changes notified by committed transactions, in order. */
   public List<TierChange> notifications() {
-    return locked(() -> List.copyOf(notifications));
+    return outbox.changes(TierChange.class);
+  }
+
+  /** The topic interests notified by committed transactions, in order. */
+  public List<TopicInterest> topicInterests() {
+    return outbox.changes(TopicInterest.class);
+  }
+
+  /** Every notification in the outbox (committed or in this thread's transaction), oldest first. */
+  public List<Notification> outbox() {
+    return outbox.notifications();
   }
 
   public Transactions transactions() {
@@ -117,12 +131,10 @@ public final class InMemoryDatabase {
             return work.get(); // nested: joins the outer transaction
           }
           State before = state.copy();
-          int notified = notifications.size();
           try {
             return work.get();
           } catch (RuntimeException | Error e) {
             state = before;
-            notifications.subList(notified, notifications.size()).clear();
             throw e;
           }
         } finally {
@@ -721,6 +733,14 @@ public final class InMemoryDatabase {
   }
 
   public Notifier notifier() {
-    return change -> locked(() -> notifications.add(change));
+    return outbox.notifier();
+  }
+
+  public WebhookRepository webhooks() {
+    return outbox.webhooks();
+  }
+
+  public WebhookDeliveries deliveries() {
+    return outbox.deliveries();
   }
 }

@@ -45,6 +45,7 @@ public final class LeadscoreCommand implements Runnable {
     commandLine.addSubcommand("demo", new DemoCommand(clock));
     commandLine.addSubcommand("migrate", new MigrateCommand(clock));
     commandLine.addSubcommand("rescore", new RescoreCommand(clock));
+    commandLine.addSubcommand("sync", new SyncCommand(clock));
     commandLine.addSubcommand("keys", new KeysCommand());
     commandLine.addSubcommand("help", new CommandLine.HelpCommand());
     commandLine.setOut(out);

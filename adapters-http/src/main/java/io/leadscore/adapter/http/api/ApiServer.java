@@ -28,18 +28,13 @@ public final class ApiServer {
   private final List<String> javalinRoutes = new ArrayList<>();
   private final ApiSettings settings;
 
-  /**
-   * A server for these use cases.
-   *
-   * @param extraEndpoints more route groups (webhooks, sources), registered after the core ones
-   */
+  /** A server for these use cases; does no I/O until {@link #start}. */
   public ApiServer(
       ApiUseCases useCases,
       ApiSettings settings,
       Readiness readiness,
       ApiMetrics metrics,
-      Clock clock,
-      List<EndpointGroup> extraEndpoints) {
+      Clock clock) {
     this.settings = settings;
     var problems = new Problems(settings.retryAfter());
     var bodies = new RequestBodies(settings.maxBodyBytes());
@@ -66,9 +61,9 @@ public final class ApiServer {
               new ScoreEndpoints(useCases, clock).register(routes);
               new JobEndpoints(useCases).register(routes);
               new KeyEndpoints(useCases, bodies).register(routes);
-              for (EndpointGroup group : extraEndpoints) {
-                group.register(routes, bodies);
-              }
+              new SourceEndpoints(useCases, bodies).register(routes);
+              new HookEndpoints(useCases, bodies).register(routes);
+              new WebhookEndpoints(useCases, bodies).register(routes);
               registered.addAll(routes.registered());
               cfg.routes.exception(Exception.class, problems::render);
               cfg.routes.error(
@@ -130,11 +125,5 @@ public final class ApiServer {
   /** Every handler Javalin registered, as {@code "GET /v1/models"}. */
   public List<String> javalinRoutes() {
     return List.copyOf(javalinRoutes);
-  }
-
-  /** A group of routes added by another part of the API (webhooks, sources, hooks). */
-  @FunctionalInterface
-  public interface EndpointGroup {
-    void register(Routes routes, RequestBodies bodies);
   }
 }
