@@ -3,7 +3,7 @@ package io.leadscore.bootstrap.cli;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.NotFoundException;
 import io.leadscore.application.port.out.StorageUnavailableException;
-import io.leadscore.bootstrap.InvalidConfigException;
+import io.leadscore.bootstrap.config.InvalidConfigException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import picocli.CommandLine;

@@ -32,7 +32,7 @@ import io.leadscore.application.port.in.SyncSourceUseCase;
 import io.leadscore.application.port.in.UpsertContactUseCase;
 import io.leadscore.application.port.out.DeliveryBackoff;
 import io.leadscore.application.port.out.WebhookSender;
-import io.leadscore.bootstrap.LeadscoreConfig;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import java.time.Clock;
 
 /** The HTTP adapter: the API server on the use cases, its limits from the configuration. */

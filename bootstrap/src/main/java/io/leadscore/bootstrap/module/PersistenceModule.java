@@ -19,7 +19,7 @@ import io.leadscore.application.port.out.Transactions;
 import io.leadscore.application.port.out.WebhookDeliveries;
 import io.leadscore.application.port.out.WebhookRepository;
 import io.leadscore.application.port.out.WorkspaceRepository;
-import io.leadscore.bootstrap.LeadscoreConfig;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import java.time.Clock;
 
 /**

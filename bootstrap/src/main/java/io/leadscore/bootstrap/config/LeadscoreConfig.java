@@ -1,4 +1,4 @@
-package io.leadscore.bootstrap;
+package io.leadscore.bootstrap.config;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.leadscore.bootstrap;
+package io.leadscore.bootstrap.config;
 
 import io.leadscore.domain.reading.Problem;
 import java.util.List;

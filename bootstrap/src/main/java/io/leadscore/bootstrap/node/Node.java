@@ -1,4 +1,4 @@
-package io.leadscore.bootstrap;
+package io.leadscore.bootstrap.node;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -9,6 +9,7 @@ import io.leadscore.application.port.in.DeliverWebhooksUseCase;
 import io.leadscore.application.port.in.RefreshScoresUseCase;
 import io.leadscore.application.port.in.RunJobsUseCase;
 import io.leadscore.application.port.in.ScheduleSyncsUseCase;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import io.leadscore.bootstrap.module.ApplicationModule;
 import io.leadscore.bootstrap.module.CoreModule;
 import io.leadscore.bootstrap.module.HttpModule;

@@ -1,4 +1,4 @@
-package io.leadscore.bootstrap;
+package io.leadscore.bootstrap.node;
 
 import io.leadscore.application.port.in.ConflictException;
 import io.leadscore.application.port.in.CreateWorkspaceUseCase;

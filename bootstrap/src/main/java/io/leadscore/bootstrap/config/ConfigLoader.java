@@ -1,4 +1,4 @@
-package io.leadscore.bootstrap;
+package io.leadscore.bootstrap.config;
 
 import io.leadscore.adapter.http.json.DocumentParser;
 import io.leadscore.adapter.http.json.DocumentSyntaxException;

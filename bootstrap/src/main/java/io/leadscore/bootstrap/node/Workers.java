@@ -1,8 +1,9 @@
-package io.leadscore.bootstrap;
+package io.leadscore.bootstrap.node;
 
 import io.leadscore.application.port.in.RefreshScoresUseCase;
 import io.leadscore.application.port.in.RunJobsUseCase;
 import io.leadscore.application.port.out.StorageUnavailableException;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
