@@ -1,7 +1,7 @@
 package io.leadscore.adapter.http.api;
 
 import io.javalin.Javalin;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.leadscore.adapter.http.auth.BearerKeys;
 import java.time.Clock;
@@ -52,7 +52,11 @@ public final class ApiServer {
               cfg.jetty.modifyServer(
                   server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
               cfg.events.handlerAdded(
-                  info -> javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath()));
+                  info -> {
+                    if (!info.getPath().equals(UnmatchedRoutes.ANY_PATH)) {
+                      javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath());
+                    }
+                  });
               var routes = new Routes(cfg.routes, keys, problems, metrics, settings);
               new OperationsEndpoints(readiness, metrics, settings).register(routes);
               new ModelEndpoints(useCases, bodies, clock).register(routes);
@@ -66,22 +70,13 @@ public final class ApiServer {
               new WebhookEndpoints(useCases, bodies).register(routes);
               registered.addAll(routes.registered());
               cfg.routes.exception(Exception.class, problems::render);
-              cfg.routes.error(
-                  HttpStatus.NOT_FOUND.getCode(),
-                  ctx -> {
-                    if (ctx.result() == null) {
-                      problems.render(
-                          new io.javalin.http.NotFoundResponse("no such route: " + ctx.path()),
-                          ctx);
-                    }
-                  });
-              cfg.routes.error(
-                  HttpStatus.METHOD_NOT_ALLOWED.getCode(),
-                  ctx ->
-                      problems.render(
-                          new io.javalin.http.MethodNotAllowedResponse(
-                              "method not allowed: " + ctx.method()),
-                          ctx));
+              // last, so every real route matches first: no route is a 404 problem, a known path
+              // with another method a 405 problem with Allow (Javalin's own answers are not
+              // problem+json)
+              var unmatched = new UnmatchedRoutes(registered, problems);
+              for (HandlerType method : UnmatchedRoutes.METHODS) {
+                cfg.routes.addHttpHandler(method, UnmatchedRoutes.ANY_PATH, unmatched::answer);
+              }
             });
     this.routes = List.copyOf(registered);
   }

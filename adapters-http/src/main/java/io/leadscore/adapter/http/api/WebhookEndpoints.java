@@ -9,6 +9,8 @@ import io.leadscore.application.port.in.ManageWebhooksUseCase;
 import io.leadscore.application.port.in.Webhook;
 import io.leadscore.application.port.out.DeliveryState;
 import io.leadscore.application.port.out.Scope;
+import io.leadscore.application.port.out.WebhookDelivery;
+import java.time.Instant;
 
 /**
  * Outbound webhook subscriptions (http-api.md, "Outbound webhooks"): create (the signing secret
@@ -68,7 +70,38 @@ final class WebhookEndpoints {
         throw BadRequestException.at("state", "must be pending, delivered or failed");
       }
     }
-    ctx.json(Page.of(webhooks.deliveries(caller.workspace(), ctx.pathParam("id"), state, limit)));
+    ctx.json(
+        Page.of(
+            webhooks.deliveries(caller.workspace(), ctx.pathParam("id"), state, limit).stream()
+                .map(DeliveryResponse::from)
+                .toList()));
+  }
+
+  /** One delivery of a notification to the subscription; {@code state} as the filter names it. */
+  record DeliveryResponse(
+      String notificationId,
+      String subscriptionId,
+      String type,
+      String state,
+      int attempts,
+      Integer lastStatus,
+      String lastError,
+      Instant nextAttemptAt,
+      Instant deliveredAt,
+      Instant createdAt) {
+    static DeliveryResponse from(WebhookDelivery delivery) {
+      return new DeliveryResponse(
+          delivery.notificationId(),
+          delivery.subscriptionId(),
+          delivery.type(),
+          delivery.state().wireName(),
+          delivery.attempts(),
+          delivery.lastStatus(),
+          delivery.lastError(),
+          delivery.nextAttemptAt(),
+          delivery.deliveredAt(),
+          delivery.createdAt());
+    }
   }
 
   /** A new subscription and its signing secret, which is not shown again. */

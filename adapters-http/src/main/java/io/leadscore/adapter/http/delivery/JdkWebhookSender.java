@@ -69,6 +69,8 @@ public final class JdkWebhookSender implements WebhookSender {
         HttpClient.newBuilder()
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
+            // plain HTTP/1.1: some receivers refuse the h2c upgrade headers HTTP/2 would add
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
     this.breakers = CircuitBreakerRegistry.of(breaker);
   }

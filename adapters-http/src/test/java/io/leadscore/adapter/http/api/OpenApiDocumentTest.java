@@ -32,7 +32,6 @@ import io.leadscore.application.port.in.UpsertContactUseCase;
 import io.leadscore.application.port.in.VendorHookResult;
 import io.leadscore.application.port.in.Webhook;
 import io.leadscore.application.port.out.ExternalId;
-import io.leadscore.application.port.out.WebhookDelivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -281,7 +280,7 @@ class OpenApiDocumentTest {
     records.put("HookResult", VendorHookResult.Stored.class);
     records.put("Webhook", Webhook.class);
     records.put("CreatedWebhook", WebhookEndpoints.CreatedWebhookResponse.class);
-    records.put("WebhookDelivery", WebhookDelivery.class);
+    records.put("WebhookDelivery", WebhookEndpoints.DeliveryResponse.class);
     records.put("Readiness", OperationsEndpoints.ReadinessResponse.class);
     records.forEach(
         (name, type) -> {
