@@ -144,7 +144,44 @@ final class RouteRequests {
           Map.entry(
               "POST /v1/keys", t -> Request.post("/v1/keys", "{\"scope\": \"read\"}").creating()),
           Map.entry("GET /v1/keys", t -> Request.get("/v1/keys")),
-          Map.entry("DELETE /v1/keys/{id}", t -> Request.delete("/v1/keys/" + t.spareKeyId())));
+          Map.entry("DELETE /v1/keys/{id}", t -> Request.delete("/v1/keys/" + t.spareKeyId())),
+          Map.entry(
+              "POST /v1/sources",
+              t ->
+                  Request.post(
+                          "/v1/sources",
+                          "{\"kind\": \"fake\", \"name\": \"Another\", \"settings\": {}}")
+                      .creating()),
+          Map.entry("GET /v1/sources", t -> Request.get("/v1/sources")),
+          Map.entry("GET /v1/sources/{id}", t -> Request.get("/v1/sources/" + t.sourceId())),
+          Map.entry(
+              "POST /v1/sources/{id}/sync",
+              t -> Request.post("/v1/sources/" + t.sourceId() + "/sync", "")),
+          // inbound hooks authenticate by the source's secret, not an API key: sent without it
+          Map.entry(
+              "POST /v1/hooks/{sourceId}",
+              t ->
+                  new Request(
+                      "POST",
+                      "/v1/hooks/" + t.sourceId(),
+                      "application/x-www-form-urlencoded",
+                      "type=email.opened&email=x%40y.example",
+                      false)),
+          Map.entry("GET /v1/hooks/{sourceId}", t -> Request.get("/v1/hooks/" + t.sourceId())),
+          Map.entry(
+              "POST /v1/webhooks",
+              t ->
+                  Request.post(
+                          "/v1/webhooks",
+                          "{\"url\": \"http://127.0.0.1:9/x\", \"types\": [\"topic.interested\"]}")
+                      .creating()),
+          Map.entry("GET /v1/webhooks", t -> Request.get("/v1/webhooks")),
+          Map.entry("GET /v1/webhooks/{id}", t -> Request.get("/v1/webhooks/" + t.webhookId())),
+          Map.entry(
+              "DELETE /v1/webhooks/{id}", t -> Request.delete("/v1/webhooks/" + t.webhookId())),
+          Map.entry(
+              "GET /v1/webhooks/{id}/deliveries",
+              t -> Request.get("/v1/webhooks/" + t.webhookId() + "/deliveries")));
 
   /** The request for {@code route} aimed at {@code target}'s ids, if the table has one. */
   static Optional<Request> forRoute(Route route, Tenant target) {

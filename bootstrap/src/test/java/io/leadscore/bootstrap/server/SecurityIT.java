@@ -297,13 +297,60 @@ class SecurityIT {
       for (Route route : open) {
         Request request = request(route, bravo);
         Answer answer = send(request, null);
-        soft.assertThat(answer.status()).as(request + ": " + answer.body()).isEqualTo(200);
+        // inbound hooks answer too, but without their source's secret they refuse
+        int expected = route.path().startsWith("/v1/hooks/") ? 401 : 200;
+        soft.assertThat(answer.status()).as(request + ": " + answer.body()).isEqualTo(expected);
         for (Tenant tenant : List.of(alpha, bravo)) {
           assertNoSecretsOf(soft, tenant, request, answer);
           soft.assertThat(answer.body()).as(request.toString()).doesNotContain(tenant.workspace());
         }
       }
       soft.assertAll();
+    }
+
+    @Test
+    void an_inbound_hook_takes_only_its_own_source_s_secret() {
+      var soft = new SoftAssertions();
+      String form = "type=email.opened&email=hook%40bravo.example&key=cross-1";
+      for (String method : List.of("GET", "POST")) {
+        for (var attempt :
+            Map.of(
+                    "another source's secret", "?secret=" + alpha.hookSecret(),
+                    "no secret", "",
+                    "a wrong secret", "?secret=" + bravo.hookSecret() + "x",
+                    "an API key as the secret", "?secret=" + bravo.admin())
+                .entrySet()) {
+          var request =
+              server
+                  .request("/v1/hooks/" + bravo.sourceId() + attempt.getValue(), bravo.admin())
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .method(
+                      method,
+                      method.equals("GET")
+                          ? HttpRequest.BodyPublishers.noBody()
+                          : HttpRequest.BodyPublishers.ofString(form));
+          Answer answer = server.send(request);
+          soft.assertThat(answer.status())
+              .as(method + " hook with " + attempt.getKey() + ": " + answer.body())
+              .isEqualTo(401);
+          soft.assertThat(answer.contentType()).as(attempt.getKey()).startsWith(PROBLEM_JSON);
+          for (Tenant tenant : List.of(alpha, bravo)) {
+            assertNoSecretsOf(
+                soft,
+                tenant,
+                new Request(
+                    method,
+                    "/v1/hooks/" + bravo.sourceId() + attempt.getValue(),
+                    null,
+                    form,
+                    false),
+                answer);
+          }
+        }
+      }
+      soft.assertAll();
+      var lookUp = server.get("/v1/contacts?email=hook@bravo.example", bravo.read());
+      assertThat(lookUp.json().get("items")).as("nothing stored by a refused hook").isEmpty();
     }
 
     // ---------------------------------------------------------------- bad input
@@ -1001,6 +1048,11 @@ class SecurityIT {
           .contains(bravo.privateModelName())
           .doesNotContain("Somebody's draft");
       assertThat(server.get("/v1/models", bravo.spareKey()).status()).isEqualTo(200);
+      var source = server.get("/v1/sources/" + bravo.sourceId(), bravo.admin());
+      assertThat(source.status()).as(source.body()).isEqualTo(200);
+      assertThat(source.body()).doesNotContain(bravo.vendorSecret());
+      var webhook = server.get("/v1/webhooks/" + bravo.webhookId(), bravo.admin());
+      assertThat(webhook.status()).as(webhook.body()).isEqualTo(200);
       var score =
           server.get(
               "/v1/contacts/" + bravo.contactIds().get(0) + "/score?model=" + Tenant.SHARED_MODEL,

@@ -29,6 +29,9 @@ import java.util.function.Supplier;
  * @param jobId the re-score job of the private model's publication
  * @param spareKeyId a read key made through {@code POST /v1/keys}, never revoked
  * @param spareKey its token
+ * @param sourceId a vendor source (the test vendor {@code fake}) with {@code hookSecret}
+ * @param vendorSecret the source's credential, never shown by the API
+ * @param webhookId an outbound webhook subscription with {@code webhookSecret}
  */
 public record Tenant(
     String workspace,
@@ -43,7 +46,12 @@ public record Tenant(
     String company,
     String jobId,
     String spareKeyId,
-    String spareKey) {
+    String spareKey,
+    String sourceId,
+    String hookSecret,
+    String vendorSecret,
+    String webhookId,
+    String webhookSecret) {
 
   /** The model id every tenant publishes. */
   public static final String SHARED_MODEL = "b2b-default";
@@ -115,6 +123,24 @@ public record Tenant(
 
     var spare = server.post("/v1/keys", admin, "{\"scope\": \"read\", \"name\": \"spare\"}");
     assertThat(spare.status()).as(spare.body()).isEqualTo(201);
+
+    String vendorSecret = lower + "-vendor-credential-0451";
+    var source =
+        server.post(
+            "/v1/sources",
+            admin,
+            """
+            {"kind": "fake", "name": "%s Source", "settings": {"apiKey": "%s"}}"""
+                .formatted(label, vendorSecret));
+    assertThat(source.status()).as(source.body()).isEqualTo(201);
+    var webhook =
+        server.post(
+            "/v1/webhooks",
+            admin,
+            """
+            {"url": "http://127.0.0.1:9/%s-receiver", "types": ["topic.interested"]}"""
+                .formatted(lower));
+    assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
     return new Tenant(
         workspace,
         admin,
@@ -128,7 +154,12 @@ public record Tenant(
         company,
         jobId,
         spare.json().get("key").get("id").asText(),
-        spare.json().get("secret").asText());
+        spare.json().get("secret").asText(),
+        source.json().at("/source/id").asText(),
+        source.json().get("hookSecret").asText(),
+        vendorSecret,
+        webhook.json().at("/webhook/id").asText(),
+        webhook.json().get("secret").asText());
   }
 
   /** Every key this tenant was given. */
@@ -145,6 +176,8 @@ public record Tenant(
     all.addAll(contactIds);
     all.addAll(emails);
     all.addAll(List.of(privateModel, privateModelName, company, jobId, spareKeyId));
+    all.addAll(List.of(sourceId, hookSecret, vendorSecret, webhookId, webhookSecret));
+    all.add(workspace.replace("-ws", "") + "-receiver");
     all.addAll(keys());
     for (String key : keys()) {
       all.add(key.substring(4, 20)); // the key's public id
