@@ -26,6 +26,7 @@ public final class ConfigLoader {
           Map.entry("LEADSCORE_PORT", "server.port"),
           Map.entry("LEADSCORE_MAX_THREADS", "server.maxThreads"),
           Map.entry("LEADSCORE_MAX_CONCURRENT_WRITES", "server.maxConcurrentWrites"),
+          Map.entry("LEADSCORE_IDLE_TIMEOUT", "server.idleTimeout"),
           Map.entry("LEADSCORE_DB_URL", "database.url"),
           Map.entry("LEADSCORE_DB_USER", "database.user"),
           Map.entry("LEADSCORE_DB_PASSWORD", "database.password"),
@@ -38,7 +39,7 @@ public final class ConfigLoader {
 
   private static final Map<String, Set<String>> KEYS =
       Map.of(
-          "server", Set.of("host", "port", "maxThreads", "maxConcurrentWrites"),
+          "server", Set.of("host", "port", "maxThreads", "maxConcurrentWrites", "idleTimeout"),
           "database",
               Set.of(
                   "url",
@@ -120,7 +121,8 @@ public final class ConfigLoader {
             integer("server.port", defaults.server().port(), 0, 65535),
             integer("server.maxThreads", defaults.server().maxThreads(), 8, 10_000),
             integer(
-                "server.maxConcurrentWrites", defaults.server().maxConcurrentWrites(), 1, 10_000));
+                "server.maxConcurrentWrites", defaults.server().maxConcurrentWrites(), 1, 10_000),
+            duration("server.idleTimeout", defaults.server().idleTimeout()));
     var db = defaults.database();
     String url = text("database.url", db.url());
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {

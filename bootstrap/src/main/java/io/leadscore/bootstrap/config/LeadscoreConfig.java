@@ -22,8 +22,26 @@ public record LeadscoreConfig(Server server, DatabaseConfig database, Workers wo
    * The API's address and limits.
    *
    * @param maxConcurrentWrites ingest and contact writes at once before 429
+   * @param idleTimeout how long a connection may send nothing (a stalled upload) before the server
+   *     closes it (quality.md, request-limits)
    */
-  public record Server(String host, int port, int maxThreads, int maxConcurrentWrites) {}
+  public record Server(
+      String host, int port, int maxThreads, int maxConcurrentWrites, Duration idleTimeout) {
+    /** Default idle timeout: 30 seconds. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    public Server {
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout: must be positive, was " + idleTimeout);
+      }
+    }
+
+    /** A server with the default idle timeout. */
+    public Server(String host, int port, int maxThreads, int maxConcurrentWrites) {
+      this(host, port, maxThreads, maxConcurrentWrites, DEFAULT_IDLE_TIMEOUT);
+    }
+  }
 
   /**
    * The database: {@code jdbc:h2:} (embedded, the default) or {@code jdbc:postgresql:}.

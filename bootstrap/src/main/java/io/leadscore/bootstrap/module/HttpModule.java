@@ -52,7 +52,7 @@ public final class HttpModule extends AbstractModule {
         config.server().maxThreads(),
         config.server().maxConcurrentWrites(),
         defaults.maxInFlight(),
-        defaults.idleTimeout(),
+        config.server().idleTimeout(),
         defaults.stopTimeout(),
         defaults.retryAfter());
   }

@@ -49,7 +49,14 @@ public final class Problems {
       case BadRequestException e ->
           of(400, "bad-request", "Bad request", e.getMessage(), e.problems());
       case UnreadableDocumentException e ->
-          of(400, "unreadable", "Unreadable body", e.getMessage(), List.of());
+          of(
+              400,
+              "unreadable",
+              "Unreadable body",
+              e.getMessage(),
+              List.of(new Problem("", e.getMessage())));
+      case IncompleteBodyException e ->
+          of(408, "incomplete-body", "Request timeout", e.getMessage(), List.of());
       case InvalidInputException e ->
           of(
               422,
