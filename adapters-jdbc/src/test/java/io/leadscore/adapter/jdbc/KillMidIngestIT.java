@@ -132,6 +132,7 @@ class KillMidIngestIT {
                     history.contact().id(),
                     app.score
                         .score(new ScoreContactQuery(WS, history.contact().id(), "web", AS_OF))
+                        .score()
                         .score()));
       }
       var materialised = new HashMap<String, Double>();

@@ -4,6 +4,7 @@ import io.leadscore.application.port.in.IngestResult.RejectedEvent;
 import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ContactRecord;
 import io.leadscore.application.port.out.ContactRepository;
+import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.ExternalId;
 import io.leadscore.application.port.out.IdentityTakenException;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
@@ -51,6 +52,23 @@ public final class VendorData {
     this.refreshQueue = refreshQueue;
     this.events = events;
     this.newContactIds = newContactIds;
+  }
+
+  /**
+   * Vendor data stored on these ports, with new contacts named by {@link RandomIds#contactId()}:
+   * what syncs and inbound hooks both use.
+   */
+  public static VendorData on(
+      Transactions transactions,
+      ContactRepository contacts,
+      EventStore events,
+      ScoreRefreshQueue refreshQueue) {
+    return new VendorData(
+        transactions,
+        contacts,
+        new EventBatch(contacts, events, refreshQueue, RandomIds::contactId),
+        refreshQueue,
+        RandomIds::contactId);
   }
 
   /** A vendor's contact, validated: e-mail normalised, attributes read, tags lower-cased. */

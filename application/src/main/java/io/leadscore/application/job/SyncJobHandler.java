@@ -1,7 +1,5 @@
 package io.leadscore.application.job;
 
-import io.leadscore.application.ingest.EventBatch;
-import io.leadscore.application.ingest.RandomIds;
 import io.leadscore.application.ingest.VendorData;
 import io.leadscore.application.port.in.NotFoundException;
 import io.leadscore.application.port.out.ContactRepository;
@@ -60,13 +58,7 @@ public final class SyncJobHandler implements JobHandler {
       Clock clock) {
     this.transactions = transactions;
     this.sources = sources;
-    this.vendorData =
-        new VendorData(
-            transactions,
-            contacts,
-            new EventBatch(contacts, events, refreshQueue, RandomIds::contactId),
-            refreshQueue,
-            RandomIds::contactId);
+    this.vendorData = VendorData.on(transactions, contacts, events, refreshQueue);
     this.factories = Map.copyOf(factories);
     this.clock = clock;
   }

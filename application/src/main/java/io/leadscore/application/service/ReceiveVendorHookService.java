@@ -1,7 +1,5 @@
 package io.leadscore.application.service;
 
-import io.leadscore.application.ingest.EventBatch;
-import io.leadscore.application.ingest.RandomIds;
 import io.leadscore.application.ingest.VendorData;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.ReceiveVendorHookUseCase;
@@ -53,13 +51,7 @@ public final class ReceiveVendorHookService implements ReceiveVendorHookUseCase 
       Clock clock) {
     this.transactions = transactions;
     this.sources = sources;
-    this.vendorData =
-        new VendorData(
-            transactions,
-            contacts,
-            new EventBatch(contacts, events, refreshQueue, RandomIds::contactId),
-            refreshQueue,
-            RandomIds::contactId);
+    this.vendorData = VendorData.on(transactions, contacts, events, refreshQueue);
     this.factories = Map.copyOf(factories);
     this.clock = clock;
   }

@@ -1,5 +1,6 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.port.in.ContactScore;
 import io.leadscore.application.port.in.NotFoundException;
 import io.leadscore.application.port.in.ScoreContactQuery;
 import io.leadscore.application.port.in.ScoreContactUseCase;
@@ -23,13 +24,16 @@ public final class ScoreContactService implements ScoreContactUseCase {
   }
 
   @Override
-  public LeadScore score(ScoreContactQuery query) {
+  public ContactScore score(ScoreContactQuery query) {
     ContactRecord contact =
         contacts
             .find(query.workspace(), new ContactIdentity.ById(query.contactId()))
             .orElseThrow(() -> new NotFoundException("contact", query.contactId()));
     LiveModels.Live live = liveModels.requireLive(query.workspace(), query.model());
-    return live.compiled()
-        .score(contact.profile(), events.history(query.workspace(), contact.id()), query.asOf());
+    LeadScore score =
+        live.compiled()
+            .score(
+                contact.profile(), events.history(query.workspace(), contact.id()), query.asOf());
+    return new ContactScore(score, live.version());
   }
 }

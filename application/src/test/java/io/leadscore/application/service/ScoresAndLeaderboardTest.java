@@ -35,8 +35,21 @@ class ScoresAndLeaderboardTest {
   }
 
   private LeadScore scoreAt(String email, String at) {
-    return scenario.app.score.score(
-        new ScoreContactQuery(WS, idOf(email), MODEL, Instant.parse(at)));
+    return scenario
+        .app
+        .score
+        .score(new ScoreContactQuery(WS, idOf(email), MODEL, Instant.parse(at)))
+        .score();
+  }
+
+  @Test
+  void a_score_names_the_live_version_that_computed_it() {
+    scenario.ingest(click("k1", "ada@example.com", "2026-11-01T00:00:00Z"));
+    var scored =
+        scenario.app.score.score(
+            new ScoreContactQuery(
+                WS, idOf("ada@example.com"), MODEL, Instant.parse("2026-11-02T00:00:00Z")));
+    assertThat(scored.modelVersion()).isEqualTo(1);
   }
 
   @Test

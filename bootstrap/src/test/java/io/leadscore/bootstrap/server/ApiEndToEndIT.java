@@ -141,6 +141,7 @@ class ApiEndToEndIT {
       JsonNode afterForm = score(dana, "2026-10-01T10:06:00Z");
       assertThat(afterForm.get("engagement").decimalValue()).isEqualByComparingTo("320");
       assertThat(afterForm.get("tier").asText()).isEqualTo("hot");
+      assertThat(afterForm.get("version").asInt()).isEqualTo(1);
       assertThat(score(dana, "2026-10-31T10:05:00Z").get("engagement").decimalValue())
           .isEqualByComparingTo("315"); // the click halves in 30 days (halfLife P30D)
 

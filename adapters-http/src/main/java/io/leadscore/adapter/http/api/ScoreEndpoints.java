@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.leadscore.adapter.http.json.LeadScoreJson;
 import io.leadscore.application.port.in.Caller;
+import io.leadscore.application.port.in.ContactScore;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.LeaderboardPage;
 import io.leadscore.application.port.in.LeaderboardQuery;
@@ -15,7 +16,6 @@ import io.leadscore.application.port.in.TimelineQuery;
 import io.leadscore.application.port.out.MaterialisedScore;
 import io.leadscore.application.port.out.Scope;
 import io.leadscore.domain.engine.Figures;
-import io.leadscore.domain.engine.LeadScore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,9 +52,9 @@ final class ScoreEndpoints {
     String model = params.required("model");
     Instant asOf = params.instant("asOf", clock.instant());
     params.check();
-    LeadScore result =
+    ContactScore result =
         score.score(new ScoreContactQuery(caller.workspace(), ctx.pathParam("id"), model, asOf));
-    ctx.json(LeadScoreJson.from(result, null));
+    ctx.json(LeadScoreJson.from(result.score(), result.modelVersion()));
   }
 
   private void timeline(Context ctx, Caller caller) {
