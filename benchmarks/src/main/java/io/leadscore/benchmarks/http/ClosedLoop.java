@@ -64,6 +64,22 @@ final class ClosedLoop {
     }
   }
 
+  /** Several runs as one: latencies pooled, errors and seconds summed. */
+  static Result merge(List<Result> runs) {
+    long[] all = new long[runs.stream().mapToInt(r -> r.sortedNanos().length).sum()];
+    int at = 0;
+    long errors = 0;
+    double seconds = 0;
+    for (Result run : runs) {
+      System.arraycopy(run.sortedNanos(), 0, all, at, run.sortedNanos().length);
+      at += run.sortedNanos().length;
+      errors += run.errors();
+      seconds += run.seconds();
+    }
+    Arrays.sort(all);
+    return new Result(all, errors, seconds);
+  }
+
   static Result run(int clients, long maxCalls, Duration maxTime, Call call)
       throws InterruptedException {
     var next = new AtomicLong();

@@ -47,7 +47,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code --ingest-clients N} [4], {@code --ingest-seconds S} [120], {@code --score-clients N}
  * [200], {@code --score-requests N} [300000], {@code --score-seconds S} [20], {@code
  * --board-clients N} [16], {@code --board-seconds S} [15], {@code --board-ingest-clients N} [2],
- * {@code --h2}, {@code --admin-url URL} [jdbc:postgresql://127.0.0.1:5432/postgres], {@code --user}
+ * {@code --rounds N} [4: the in-process and HTTP ingests take turns over N ranges of batches],
+ * {@code --warm-up-seconds S} [5], {@code --defer-refresh} (the background refresh of scores, which
+ * otherwise runs during the ingests as in production, runs between the loads instead), {@code
+ * --h2}, {@code --admin-url URL} [jdbc:postgresql://127.0.0.1:5432/postgres], {@code --user}
  * [postgres], {@code --keep}, {@code --url http://host:port --key K} (an admin key of the workspace
  * to load; the in-process and COPY baselines are then not measured), {@code --smoke} (H2, 60
  * contacts, 3000 events, a second or two per load).
@@ -78,7 +81,9 @@ public final class HttpBenchmark {
       int boardClients,
       Duration boardTime,
       int boardIngestClients,
-      Duration warmUp) {
+      Duration warmUp,
+      int rounds,
+      boolean deferRefresh) {
 
     static Options parse(String... args) {
       boolean h2 = false;
@@ -98,6 +103,8 @@ public final class HttpBenchmark {
       int boardSeconds = 15;
       int boardIngestClients = 2;
       int warmUpSeconds = 5;
+      int rounds = 4;
+      boolean deferRefresh = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--h2" -> h2 = true;
@@ -117,6 +124,8 @@ public final class HttpBenchmark {
           case "--board-seconds" -> boardSeconds = Integer.parseInt(args[++i]);
           case "--board-ingest-clients" -> boardIngestClients = Integer.parseInt(args[++i]);
           case "--warm-up-seconds" -> warmUpSeconds = Integer.parseInt(args[++i]);
+          case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--defer-refresh" -> deferRefresh = true;
           case "--smoke" -> {
             h2 = true;
             contacts = 60;
@@ -130,6 +139,7 @@ public final class HttpBenchmark {
             boardSeconds = 1;
             boardIngestClients = 1;
             warmUpSeconds = 1;
+            rounds = 2;
           }
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
@@ -154,7 +164,9 @@ public final class HttpBenchmark {
           boardClients,
           Duration.ofSeconds(boardSeconds),
           boardIngestClients,
-          Duration.ofSeconds(warmUpSeconds));
+          Duration.ofSeconds(warmUpSeconds),
+          rounds,
+          deferRefresh);
     }
   }
 
@@ -209,8 +221,13 @@ public final class HttpBenchmark {
         Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), HistoryGenerator.END));
     try (LocalServer server =
         options.h2()
-            ? LocalServer.h2(clock)
-            : LocalServer.postgres(options.adminUrl(), options.user(), options.keep(), clock)) {
+            ? LocalServer.h2(clock, options.deferRefresh())
+            : LocalServer.postgres(
+                options.adminUrl(),
+                options.user(),
+                options.keep(),
+                clock,
+                options.deferRefresh())) {
       out.printf(
           Locale.ROOT,
           "server %s on %s (in this JVM, %d cores)%n",
@@ -251,93 +268,78 @@ public final class HttpBenchmark {
       throws Exception {
     int batches = (int) ((generator.events() + BATCH - 1) / BATCH);
     double copyRate = Double.NaN;
-    double directRate = Double.NaN;
-    if (server != null) {
-      if (server.postgres()) {
-        copyRate =
-            DatabaseBenchmark.copyBaseline(server.jdbcUrl(), server.user(), generator, "direct");
-        out.printf(Locale.ROOT, "  raw COPY: %,.0f rows/s%n", copyRate);
-      }
-      // db-ingest's path: the same batches, as trees, to the use case the endpoint calls
-      IngestEventsUseCase ingest = server.get(IngestEventsUseCase.class);
-      var accepted = new AtomicLong();
-      ClosedLoop.Result inProcess =
-          ClosedLoop.run(
-              options.ingestClients(),
-              batches,
-              options.ingestTime(),
-              (client, batch) -> {
-                IngestResult result =
-                    ingest.ingest(
-                        new IngestEventsCommand(
-                            "direct", "api", generator.batch((long) batch * BATCH, BATCH)));
-                accepted.addAndGet(result.accepted());
-                return result.rejected().isEmpty();
-              });
-      directRate = accepted.get() / inProcess.seconds();
-      out.printf(
-          Locale.ROOT,
-          "  in-process ingest use case: %,.0f events/s (%,d events, %.1f s)%n",
-          directRate,
-          accepted.get(),
-          inProcess.seconds());
-      out.printf(
-          Locale.ROOT,
-          "  background refresh caught up %.1f s later%n",
-          server.awaitRefreshed(Duration.ofMinutes(10)));
+    if (server != null && server.postgres()) {
+      copyRate =
+          DatabaseBenchmark.copyBaseline(server.jdbcUrl(), server.user(), generator, "direct");
+      out.printf(Locale.ROOT, "  raw COPY of the same rows: %,.0f rows/s%n", copyRate);
     }
+    IngestEventsUseCase useCase = server == null ? null : server.get(IngestEventsUseCase.class);
 
-    // the bodies are made before the clock starts: what is timed is the server's work
-    long made = System.nanoTime();
-    var bodies = new AtomicReferenceArray<byte[]>(batches);
-    for (int b = 0; b < batches; b++) {
-      bodies.set(
-          b,
-          Api.JSON.writeValueAsBytes(Map.of("events", generator.batch((long) b * BATCH, BATCH))));
+    // warm-up: both paths compiled and connections open before anything is timed
+    int warmBatches = Math.max(1, Math.min(20, batches / 10));
+    var warm =
+        new HistoryGenerator(
+            generator.contacts(), (long) warmBatches * BATCH, "w-" + prefixOf(generator));
+    if (useCase != null) {
+      inProcess(useCase, warm, 0, warmBatches, options.warmUp().multipliedBy(4), new AtomicLong());
     }
-    out.printf(
-        Locale.ROOT,
-        "  %d request bodies of ~%,d bytes made in %.1f s%n",
-        batches,
-        bodies.get(0).length,
-        (System.nanoTime() - made) / 1e9);
-    var accepted = new AtomicLong();
-    ClosedLoop.Result http =
-        ClosedLoop.run(
-            options.ingestClients(),
-            batches,
-            options.ingestTime(),
-            (client, batch) -> {
-              byte[] body = bodies.getAndSet((int) batch, null);
-              HttpResponse<byte[]> response = api.post(client, "/v1/events", body);
-              if (response.statusCode() != 200) {
-                return false;
-              }
-              JsonNode answer = Api.JSON.readTree(response.body());
-              accepted.addAndGet(answer.path("accepted").asLong());
-              return answer.path("rejected").isEmpty();
-            });
-    double rate = accepted.get() / http.seconds();
+    overHttp(
+        api,
+        bodies(warm, 0, warmBatches),
+        0,
+        warmBatches,
+        options.warmUp().multipliedBy(4),
+        new AtomicLong());
+
+    // the two paths take turns over the same ranges of batches, so that a change in the
+    // machine's load (other processes, the background refresh) falls on both alike
+    int rounds = Math.max(1, Math.min(options.rounds(), batches));
+    Duration roundTime = options.ingestTime().dividedBy(rounds);
+    var directAccepted = new AtomicLong();
+    var httpAccepted = new AtomicLong();
+    double directSeconds = 0;
+    List<ClosedLoop.Result> httpRuns = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      int from = (int) ((long) batches * r / rounds);
+      int to = (int) ((long) batches * (r + 1) / rounds);
+      if (useCase != null) {
+        directSeconds +=
+            inProcess(useCase, generator, from, to, roundTime, directAccepted).seconds();
+        server.awaitRefreshed(Duration.ofMinutes(10));
+      }
+      // the bodies are made before the clock starts: what is timed is the server's work
+      var bodies = bodies(generator, from, to);
+      httpRuns.add(overHttp(api, bodies, from, to, roundTime, httpAccepted));
+      if (server != null) {
+        server.awaitRefreshed(Duration.ofMinutes(10));
+      }
+    }
+    ClosedLoop.Result http = ClosedLoop.merge(httpRuns);
+    double directRate = useCase == null ? Double.NaN : directAccepted.get() / directSeconds;
+    double rate = httpAccepted.get() / http.seconds();
+    if (useCase != null) {
+      out.printf(
+          Locale.ROOT,
+          "  in-process ingest use case: %,.0f events/s (%,d events, %.1f s, %d rounds)%n",
+          directRate,
+          directAccepted.get(),
+          directSeconds,
+          rounds);
+    }
     out.printf(
         Locale.ROOT,
         "  POST /v1/events: %,.0f events/s (%,d events, %.1f s); per batch %s%n",
         rate,
-        accepted.get(),
+        httpAccepted.get(),
         http.seconds(),
         http.summary());
-    if (server != null) {
-      out.printf(
-          Locale.ROOT,
-          "  background refresh caught up %.1f s later%n",
-          server.awaitRefreshed(Duration.ofMinutes(10)));
-    }
     row(
         "http-ingest",
         String.format(
             Locale.ROOT,
             "%,.0f events/s (%,d acked, %d clients)",
             rate,
-            accepted.get(),
+            httpAccepted.get(),
             options.ingestClients()),
         (Double.isNaN(directRate) ? "in-process n/a" : fmt("in-process %,.0f/s", directRate))
             + (Double.isNaN(copyRate) ? "; COPY n/a" : fmt("; COPY %,.0f/s", copyRate)),
@@ -346,6 +348,70 @@ public final class HttpBenchmark {
         ">= 50k/s; >= 0.5x COPY",
         rate,
         directRate);
+  }
+
+  private static String prefixOf(HistoryGenerator generator) {
+    String key = generator.event(0).key();
+    return key.substring(0, key.length() - "g-0".length());
+  }
+
+  /** db-ingest's path: batches [from, to) as trees to the use case the endpoint calls. */
+  private ClosedLoop.Result inProcess(
+      IngestEventsUseCase useCase,
+      HistoryGenerator generator,
+      int from,
+      int to,
+      Duration limit,
+      AtomicLong accepted)
+      throws InterruptedException {
+    return ClosedLoop.run(
+        options.ingestClients(),
+        to - from,
+        limit,
+        (client, n) -> {
+          IngestResult result =
+              useCase.ingest(
+                  new IngestEventsCommand(
+                      "direct", "api", generator.batch((from + n) * BATCH, BATCH)));
+          accepted.addAndGet(result.accepted());
+          return result.rejected().isEmpty();
+        });
+  }
+
+  /** The request bodies of batches [from, to). */
+  private static AtomicReferenceArray<byte[]> bodies(HistoryGenerator generator, int from, int to)
+      throws IOException {
+    var bodies = new AtomicReferenceArray<byte[]>(to - from);
+    for (int b = from; b < to; b++) {
+      bodies.set(
+          b - from,
+          Api.JSON.writeValueAsBytes(Map.of("events", generator.batch((long) b * BATCH, BATCH))));
+    }
+    return bodies;
+  }
+
+  private ClosedLoop.Result overHttp(
+      Api api,
+      AtomicReferenceArray<byte[]> bodies,
+      int from,
+      int to,
+      Duration limit,
+      AtomicLong accepted)
+      throws InterruptedException {
+    return ClosedLoop.run(
+        options.ingestClients(),
+        to - from,
+        limit,
+        (client, n) -> {
+          byte[] body = bodies.getAndSet((int) n, null);
+          HttpResponse<byte[]> response = api.post(client, "/v1/events", body);
+          if (response.statusCode() != 200) {
+            return false;
+          }
+          JsonNode answer = Api.JSON.readTree(response.body());
+          accepted.addAndGet(answer.path("accepted").asLong());
+          return answer.path("rejected").isEmpty();
+        });
   }
 
   // ---- score-read -------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.leadscore.benchmarks.http;
 import io.leadscore.adapter.jdbc.Database;
 import io.leadscore.application.port.in.CreateWorkspaceUseCase;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
+import io.leadscore.application.port.in.RefreshScoresUseCase;
 import io.leadscore.application.port.out.Scope;
 import io.leadscore.bootstrap.LeadscoreConfig;
 import io.leadscore.bootstrap.Node;
@@ -29,14 +30,17 @@ final class LocalServer implements AutoCloseable {
   private final String jdbcUrl;
   private final String user;
   private final AutoCloseable cleanup;
+  private final boolean deferRefresh;
 
-  private LocalServer(String jdbcUrl, String user, Clock clock, AutoCloseable cleanup) {
+  private LocalServer(
+      String jdbcUrl, String user, Clock clock, boolean deferRefresh, AutoCloseable cleanup) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.cleanup = cleanup;
+    this.deferRefresh = deferRefresh;
     Node started;
     try {
-      started = new Node(config(jdbcUrl, user), clock).start();
+      started = new Node(config(jdbcUrl, user, deferRefresh), clock).start();
     } catch (RuntimeException e) {
       try {
         cleanup.close();
@@ -49,7 +53,8 @@ final class LocalServer implements AutoCloseable {
   }
 
   /** A server on a new database {@code leadscore_http_<millis>} of the cluster at adminUrl. */
-  static LocalServer postgres(String adminUrl, String user, boolean keep, Clock clock)
+  static LocalServer postgres(
+      String adminUrl, String user, boolean keep, Clock clock, boolean deferRefresh)
       throws SQLException {
     String name = "leadscore_http_" + System.currentTimeMillis();
     String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
@@ -60,6 +65,7 @@ final class LocalServer implements AutoCloseable {
         url,
         user,
         clock,
+        deferRefresh,
         () -> {
           if (!keep) {
             try (Connection admin = DriverManager.getConnection(adminUrl, user, null)) {
@@ -70,7 +76,7 @@ final class LocalServer implements AutoCloseable {
   }
 
   /** A server on an embedded H2 database in a temporary folder (deleted on close). */
-  static LocalServer h2(Clock clock) {
+  static LocalServer h2(Clock clock, boolean deferRefresh) {
     Path dir;
     try {
       dir = Files.createTempDirectory("leadscore-bench-http");
@@ -81,10 +87,15 @@ final class LocalServer implements AutoCloseable {
         "jdbc:h2:"
             + dir.resolve("leadscore")
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-    return new LocalServer(url, null, clock, () -> deleteTree(dir));
+    return new LocalServer(url, null, clock, deferRefresh, () -> deleteTree(dir));
   }
 
-  private static LeadscoreConfig config(String url, String user) {
+  /**
+   * The production defaults on a random port; with {@code deferRefresh} the background refresh
+   * waits an hour between rounds, so that ingest is measured without it and {@link #awaitRefreshed}
+   * does the refreshing.
+   */
+  private static LeadscoreConfig config(String url, String user, boolean deferRefresh) {
     var defaults = LeadscoreConfig.defaults();
     return new LeadscoreConfig(
         new LeadscoreConfig.Server(
@@ -100,7 +111,14 @@ final class LocalServer implements AutoCloseable {
             defaults.database().connectTimeout(),
             defaults.database().socketTimeout(),
             true),
-        defaults.workers());
+        deferRefresh
+            ? new LeadscoreConfig.Workers(
+                true,
+                Duration.ofHours(1),
+                defaults.workers().jobs(),
+                defaults.workers().decaySweep(),
+                defaults.workers().webhooks())
+            : defaults.workers());
   }
 
   boolean postgres() {
@@ -136,10 +154,19 @@ final class LocalServer implements AutoCloseable {
     }
   }
 
-  /** Waits until the background refresh has caught up (at most {@code limit}); seconds waited. */
+  /**
+   * Waits until the background refresh has caught up (at most {@code limit}), or refreshes every
+   * stale contact itself when the background refresh is deferred; seconds taken.
+   */
   double awaitRefreshed(Duration limit) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
+    if (deferRefresh) {
+      var refresh = node.get(RefreshScoresUseCase.class);
+      while (refresh.refresh(500) > 0 && System.nanoTime() < deadline) {
+        // next 500
+      }
+    }
     while (pendingRefreshes() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
