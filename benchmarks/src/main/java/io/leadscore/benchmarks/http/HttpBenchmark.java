@@ -43,10 +43,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       ingest stream runs; baseline: {@code GET /health} under the same clients and stream.
  * </ol>
  *
- * <p>Arguments (defaults in brackets): {@code --contacts N} [5000], {@code --events N} [375000],
- * {@code --ingest-clients N} [4], {@code --ingest-seconds S} [120], {@code --score-clients N}
- * [200], {@code --score-requests N} [300000], {@code --score-seconds S} [20], {@code
- * --board-clients N} [16], {@code --board-seconds S} [15], {@code --board-ingest-clients N} [2],
+ * <p>Arguments (defaults in brackets): {@code --contacts N} [4000], {@code --events N} [300000],
+ * {@code --ingest-clients N} [4], {@code --ingest-seconds S} [80, per path], {@code --score-clients
+ * N} [200], {@code --score-requests N} [300000], {@code --score-seconds S} [15], {@code
+ * --board-clients N} [16], {@code --board-seconds S} [10], {@code --board-ingest-clients N} [2],
  * {@code --rounds N} [4: the in-process and HTTP ingests take turns over N ranges of batches],
  * {@code --warm-up-seconds S} [5], {@code --defer-refresh} (the background refresh of scores, which
  * otherwise runs during the ingests as in production, runs between the loads instead), {@code
@@ -92,15 +92,15 @@ public final class HttpBenchmark {
       String adminUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
       String user = "postgres";
       boolean keep = false;
-      int contacts = 5_000;
-      long events = 375_000;
+      int contacts = 4_000;
+      long events = 300_000;
       int ingestClients = 4;
-      int ingestSeconds = 120;
+      int ingestSeconds = 80;
       int scoreClients = 200;
       long scoreRequests = 300_000;
-      int scoreSeconds = 20;
+      int scoreSeconds = 15;
       int boardClients = 16;
-      int boardSeconds = 15;
+      int boardSeconds = 10;
       int boardIngestClients = 2;
       int warmUpSeconds = 5;
       int rounds = 4;
@@ -203,6 +203,9 @@ public final class HttpBenchmark {
   }
 
   private void measure() throws Exception {
+    out.printf(
+        "machine: %d cores, load average %s at the start%n",
+        Runtime.getRuntime().availableProcessors(), loadAverage());
     if (options.url() != null) {
       // a server someone else runs: its own clock, a workspace that may hold earlier runs
       String prefix = "r" + System.currentTimeMillis() + "-";
@@ -483,9 +486,9 @@ public final class HttpBenchmark {
 
   private void leaderboard(LocalServer server, Api api, String prefix) throws Exception {
     String path = "/v1/leaderboard?model=" + MODEL + "&tier=hot&limit=100";
-    JsonNode first = api.expect(200, api.request(path, true).GET().build());
-    int rows = first.path("items").size();
-    out.printf("  %s: %d rows%n", path, rows);
+    HttpResponse<byte[]> first = api.get(0, path);
+    int rows = Api.JSON.readTree(first.body()).path("items").size();
+    out.printf(Locale.ROOT, "  %s: %d rows, %,d bytes%n", path, rows, first.body().length);
     HttpRequest health = api.request("/health", false).GET().build();
     ClosedLoop.Call healthCall = (client, n) -> api.send(client, health).statusCode() == 200;
     ClosedLoop.Call boardCall =
@@ -502,6 +505,7 @@ public final class HttpBenchmark {
     var stream = new HistoryGenerator(options.contacts(), options.events(), prefix + "l-");
     var stop = new AtomicBoolean();
     var streamed = new AtomicLong();
+    var refused = new AtomicLong();
     var ingestThread =
         Thread.ofPlatform()
             .name("bench-ingest-stream")
@@ -526,6 +530,7 @@ public final class HttpBenchmark {
                                 Api.JSON.readTree(response.body()).path("accepted").asLong());
                             return true;
                           }
+                          refused.incrementAndGet();
                           return false;
                         });
                   } catch (InterruptedException e) {
@@ -546,9 +551,11 @@ public final class HttpBenchmark {
     double streamRate = streamed.get() / ((System.nanoTime() - streamStart) / 1e9);
     out.printf(
         Locale.ROOT,
-        "  while %,.0f events/s are ingested by %d clients: leaderboard %s; /health %s%n",
+        "  while %,.0f events/s are ingested by %d clients (%d batches refused): leaderboard %s;"
+            + " /health %s%n",
         streamRate,
         options.boardIngestClients(),
+        refused.get(),
         ours.summary(),
         baseline.summary());
     if (server != null) {
@@ -611,6 +618,7 @@ public final class HttpBenchmark {
   }
 
   private void print() {
+    out.printf("machine: load average %s at the end%n", loadAverage());
     out.println();
     out.println("| measure | ours | baseline (same run) | ratio | goal |");
     out.println("|---|---|---|---|---|");
@@ -618,6 +626,17 @@ public final class HttpBenchmark {
       out.printf(
           "| %s | %s | %s | %s | %s |%n",
           row.name(), row.measured(), row.baselines(), row.ratio(), row.goal());
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages (Linux), or "n/a". */
+  private static String loadAverage() {
+    try {
+      String[] fields =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
     }
   }
 
