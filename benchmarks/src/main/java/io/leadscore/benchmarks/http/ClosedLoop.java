@@ -102,7 +102,8 @@ final class ClosedLoop {
                     boolean ok;
                     try {
                       ok = call.call(client, seq);
-                    } catch (java.io.IOException e) {
+                    } catch (java.io.IOException | RuntimeException e) {
+                      // a refused or failed call (say, a lock timeout in-process): counted
                       ok = false;
                     }
                     long took = System.nanoTime() - began;

@@ -301,13 +301,15 @@ public final class HttpBenchmark {
     var directAccepted = new AtomicLong();
     var httpAccepted = new AtomicLong();
     double directSeconds = 0;
+    long directErrors = 0;
     List<ClosedLoop.Result> httpRuns = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       int from = (int) ((long) batches * r / rounds);
       int to = (int) ((long) batches * (r + 1) / rounds);
       if (useCase != null) {
-        directSeconds +=
-            inProcess(useCase, generator, from, to, roundTime, directAccepted).seconds();
+        ClosedLoop.Result turn = inProcess(useCase, generator, from, to, roundTime, directAccepted);
+        directSeconds += turn.seconds();
+        directErrors += turn.errors();
         server.awaitRefreshed(Duration.ofMinutes(10));
       }
       // the bodies are made before the clock starts: what is timed is the server's work
@@ -323,11 +325,12 @@ public final class HttpBenchmark {
     if (useCase != null) {
       out.printf(
           Locale.ROOT,
-          "  in-process ingest use case: %,.0f events/s (%,d events, %.1f s, %d rounds)%n",
+          "  in-process ingest use case: %,.0f events/s (%,d events, %.1f s, %d rounds%s)%n",
           directRate,
           directAccepted.get(),
           directSeconds,
-          rounds);
+          rounds,
+          directErrors == 0 ? "" : ", " + directErrors + " batches failed");
     }
     out.printf(
         Locale.ROOT,
