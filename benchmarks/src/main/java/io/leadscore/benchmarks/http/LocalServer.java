@@ -5,8 +5,8 @@ import io.leadscore.application.port.in.CreateWorkspaceUseCase;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
 import io.leadscore.application.port.in.RefreshScoresUseCase;
 import io.leadscore.application.port.out.Scope;
-import io.leadscore.bootstrap.LeadscoreConfig;
-import io.leadscore.bootstrap.Node;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
+import io.leadscore.bootstrap.node.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,7 +102,8 @@ final class LocalServer implements AutoCloseable {
             "127.0.0.1",
             0,
             defaults.server().maxThreads(),
-            defaults.server().maxConcurrentWrites()),
+            defaults.server().maxConcurrentWrites(),
+            defaults.server().idleTimeout()),
         new LeadscoreConfig.DatabaseConfig(
             url,
             user,
