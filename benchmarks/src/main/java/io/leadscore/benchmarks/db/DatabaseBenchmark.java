@@ -124,7 +124,7 @@ public final class DatabaseBenchmark {
       app.runAllJobs();
 
       // db-ingest baseline first: a raw COPY of the same rows into a twin of the events table
-      double copyRate = copyBaseline(url, user, generator);
+      double copyRate = copyBaseline(url, user, generator, WS);
       long start = System.nanoTime();
       long[] counts = ingest(app, generator, 0, events, threads);
       double ingestSeconds = seconds(start);
@@ -219,8 +219,13 @@ public final class DatabaseBenchmark {
     }
   }
 
-  /** COPYs the same rows into {@code events_copy} (events' twin with its indexes): rows/s. */
-  private double copyBaseline(String url, String user, HistoryGenerator generator)
+  /**
+   * COPYs the generator's rows, as rows of {@code workspace}, into {@code events_copy} (events'
+   * twin with its indexes, dropped afterwards): rows/s. The raw-COPY baseline of db-ingest and of
+   * the HTTP harness' http-ingest.
+   */
+  public static double copyBaseline(
+      String url, String user, HistoryGenerator generator, String workspace)
       throws SQLException, IOException {
     try (Connection connection = DriverManager.getConnection(url, user, null)) {
       connection.createStatement().execute("CREATE TABLE events_copy (LIKE events INCLUDING ALL)");
@@ -231,7 +236,7 @@ public final class DatabaseBenchmark {
         copy.copyIn(
             "COPY events_copy (workspace_id, event_key, contact_seq, type, occurred_at,"
                 + " properties, source, received_at) FROM STDIN WITH (FORMAT csv)",
-            csv(generator, from, Math.min(generator.events(), from + chunk)));
+            csv(generator, workspace, from, Math.min(generator.events(), from + chunk)));
       }
       double rate = generator.events() / seconds(start);
       connection.createStatement().execute("DROP TABLE events_copy");
@@ -239,7 +244,7 @@ public final class DatabaseBenchmark {
     }
   }
 
-  private static Reader csv(HistoryGenerator generator, long from, long to) {
+  private static Reader csv(HistoryGenerator generator, String workspace, long from, long to) {
     var text = new StringBuilder((int) (to - from) * 160);
     String now = HistoryGenerator.END.toString();
     for (long g = from; g < to; g++) {
@@ -248,7 +253,7 @@ public final class DatabaseBenchmark {
           event.url() != null
               ? "{\"\"url\"\":\"\"" + event.url() + "\"\"}"
               : event.form() != null ? "{\"\"form\"\":\"\"" + event.form() + "\"\"}" : "{}";
-      text.append(WS)
+      text.append(workspace)
           .append(',')
           .append(event.key())
           .append(',')

@@ -12,12 +12,14 @@ import java.util.SplittableRandom;
  * A deterministic engagement history: {@code events} events over {@code contacts} contacts spread
  * across 180 days in time order (as a live stream would deliver them), with the b2b-default model's
  * event types (opens, clicks on blog posts, forms, page views, a few unsubscribes). Event {@code g}
- * is the same on every call, so a re-send re-sends the very same events.
+ * is the same on every call, so a re-send re-sends the very same events. Its key is {@code
+ * <prefix>g-<n>}: another prefix makes another stream of unique events over the same contacts (the
+ * HTTP harness uses one per run against a server it did not start).
  */
-final class HistoryGenerator {
-  static final Instant START = Instant.parse("2026-05-01T00:00:00Z");
-  static final Duration SPAN = Duration.ofDays(180);
-  static final Instant END = START.plus(SPAN);
+public final class HistoryGenerator {
+  public static final Instant START = Instant.parse("2026-05-01T00:00:00Z");
+  public static final Duration SPAN = Duration.ofDays(180);
+  public static final Instant END = START.plus(SPAN);
 
   private static final String[] URLS = {
     "https://ex.com/blog/network-risks",
@@ -29,24 +31,39 @@ final class HistoryGenerator {
 
   private final int contacts;
   private final long events;
+  private final String keyPrefix;
 
-  HistoryGenerator(int contacts, long events) {
-    this.contacts = contacts;
-    this.events = events;
+  public HistoryGenerator(int contacts, long events) {
+    this(contacts, events, "");
   }
 
-  long events() {
+  public HistoryGenerator(int contacts, long events, String keyPrefix) {
+    this.contacts = contacts;
+    this.events = events;
+    this.keyPrefix = keyPrefix;
+  }
+
+  public int contacts() {
+    return contacts;
+  }
+
+  public long events() {
     return events;
   }
 
   /** One generated event: its fields as the ingest API takes them and as COPY writes them. */
-  record Generated(
+  public record Generated(
       String key, int contact, String type, Instant occurredAt, String url, String form) {
-    String email() {
-      return "c" + contact + "@example.com";
+    /** The email of contact {@code n}, as ingest trees name it. */
+    public static String email(int n) {
+      return "c" + n + "@example.com";
     }
 
-    Map<String, Object> tree() {
+    public String email() {
+      return email(contact);
+    }
+
+    public Map<String, Object> tree() {
       var properties = new LinkedHashMap<String, Object>();
       if (url != null) {
         properties.put("url", url);
@@ -64,7 +81,7 @@ final class HistoryGenerator {
     }
   }
 
-  Generated event(long g) {
+  public Generated event(long g) {
     var random = new SplittableRandom(g * 0x9E3779B97F4A7C15L + 7);
     int contact = random.nextInt(contacts);
     long offsetMillis = (long) ((double) g / events * SPAN.toMillis());
@@ -87,11 +104,11 @@ final class HistoryGenerator {
     } else {
       type = "email.unsubscribed";
     }
-    return new Generated("g-" + g, contact, type, at, url, form);
+    return new Generated(keyPrefix + "g-" + g, contact, type, at, url, form);
   }
 
   /** Events {@code [from, from + size)} as ingest trees. */
-  List<Object> batch(long from, int size) {
+  public List<Object> batch(long from, int size) {
     var batch = new ArrayList<Object>(size);
     for (long g = from; g < Math.min(events, from + size); g++) {
       batch.add(event(g).tree());
