@@ -40,6 +40,8 @@ public final class JdbiModelRepository implements ModelRepository {
       WHERE workspace_id = :workspace
       """;
   private static final String MODEL = MODELS + " AND id = :id";
+  private static final String LIVE_VERSION =
+      "SELECT live_version FROM models WHERE workspace_id = :workspace AND id = :id";
   private static final String VERSIONS =
       """
       SELECT model_id, number, source, format, created_at FROM model_versions
@@ -118,6 +120,18 @@ public final class JdbiModelRepository implements ModelRepository {
           }
           return null;
         });
+  }
+
+  @Override
+  public Optional<Integer> liveVersion(String workspace, String modelId) {
+    return transactions.withHandle(
+        handle ->
+            handle
+                .createQuery(LIVE_VERSION)
+                .bind("workspace", workspace)
+                .bind("id", modelId)
+                .mapTo(Integer.class)
+                .findOne());
   }
 
   @Override

@@ -51,15 +51,44 @@ public final class LiveModels {
 
   /** The live version of a model, compiled. */
   public Optional<Live> live(String workspace, String modelId) {
+    Optional<Integer> version = models.liveVersion(workspace, modelId);
+    if (version.isEmpty() || version.get() == 0) {
+      return Optional.empty();
+    }
+    Live cached = cached(new VersionKey(workspace, modelId, version.get()));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
     return models.find(workspace, modelId).flatMap(model -> live(workspace, model));
   }
 
-  /** The live version of a model, or NotFoundException naming what is missing. */
+  /**
+   * The live version of a model, or NotFoundException naming what is missing. On the hot path
+   * (every score read) this is one small query; the documents are loaded only to compile a version
+   * not cached yet.
+   */
   public Live requireLive(String workspace, String modelId) {
+    int version =
+        models
+            .liveVersion(workspace, modelId)
+            .orElseThrow(() -> new NotFoundException("model", modelId));
+    if (version == 0) {
+      throw new NotFoundException("published version of model", modelId);
+    }
+    Live cached = cached(new VersionKey(workspace, modelId, version));
+    if (cached != null) {
+      return cached;
+    }
     StoredModel model =
         models.find(workspace, modelId).orElseThrow(() -> new NotFoundException("model", modelId));
     return live(workspace, model)
         .orElseThrow(() -> new NotFoundException("published version of model", modelId));
+  }
+
+  private Live cached(VersionKey key) {
+    synchronized (cache) {
+      return cache.get(key);
+    }
   }
 
   /** Every live model of the workspace, compiled. */

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Workers {
   private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
-  private static final int BATCH = 500;
+  // refresh transactions hold their claimed marks locked; smaller ones keep writes that mark the
+  // same contacts from waiting long (lock_timeout) on a busy database
+  private static final int BATCH = 200;
 
   private final LeadscoreConfig.Workers config;
   private final RefreshScoresUseCase refresh;

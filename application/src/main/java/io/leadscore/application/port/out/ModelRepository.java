@@ -11,6 +11,14 @@ public interface ModelRepository {
 
   Optional<StoredModel> find(String workspace, String modelId);
 
+  /**
+   * The model's live version number (0 when it was never published), or empty for an unknown model:
+   * what every score read asks, without loading the documents {@link #find} loads.
+   */
+  default Optional<Integer> liveVersion(String workspace, String modelId) {
+    return find(workspace, modelId).map(StoredModel::liveVersion);
+  }
+
   /** Every model of the workspace, by id. */
   List<StoredModel> list(String workspace);
 

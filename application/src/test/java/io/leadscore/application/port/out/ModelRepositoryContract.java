@@ -30,6 +30,19 @@ public interface ModelRepositoryContract {
   }
 
   @Test
+  default void the_live_version_is_read_alone_and_absent_for_an_unknown_model() {
+    var models = models();
+    models.saveDraft("a", "b2b", YAML, T0);
+    assertThat(models.liveVersion("a", "b2b")).contains(0);
+    models.addVersion("a", "b2b", YAML, T0.plusSeconds(1));
+    models.setLive("a", "b2b", 1, T0.plusSeconds(1));
+
+    assertThat(models.liveVersion("a", "b2b")).contains(1);
+    assertThat(models.liveVersion("a", "nope")).isEmpty();
+    assertThat(models.liveVersion("b", "b2b")).isEmpty();
+  }
+
+  @Test
   default void saving_a_draft_again_replaces_only_the_draft() {
     var models = models();
     models.saveDraft("a", "b2b", YAML, T0);
