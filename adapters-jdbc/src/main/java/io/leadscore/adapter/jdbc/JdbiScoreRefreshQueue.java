@@ -20,7 +20,13 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * change it could not yet see. Locking rather than rewriting {@code marked_at} keeps the time a
  * contact first became stale, so a contact marked over and over keeps its place in the queue
  * instead of being pushed back. Rows are inserted and locked in id order, so two markers of
- * overlapping contacts cannot deadlock. Thread-safe.
+ * overlapping contacts cannot deadlock.
+ *
+ * <p>A queued row that a refresh claimed (and deleted) before the lock is gone when the lock
+ * returns: H2 does not make the insert wait for the claiming transaction as PostgreSQL does, it
+ * sees the row and does nothing (and on PostgreSQL the claim can fall between the two statements).
+ * Such contacts are inserted and locked again until every one is held; otherwise the refresh, which
+ * could not see this transaction's change, would lose it. Thread-safe.
  */
 public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
   private static final String INSERT =
@@ -29,6 +35,12 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
       SELECT :workspace, c.id, :at FROM UNNEST(:contacts) AS c(id)
       ON CONFLICT DO NOTHING
       """;
+
+  /**
+   * Insert-and-lock rounds before giving up; each round past the first follows a refresh that
+   * committed, so more than two means other markers keep winning the re-insert.
+   */
+  private static final int MAX_MARK_ROUNDS = 10;
 
   /** Contacts per insert statement: 3 binds each, well under either database's bind limit. */
   private static final String LOCK =
@@ -62,22 +74,32 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
     if (contactIds.isEmpty()) {
       return;
     }
-    var sorted = new TreeSet<>(contactIds);
+    var pending = new TreeSet<>(contactIds);
     transactions.transactionally(
         handle -> {
-          // one statement with one array bind (no SQL to build or parse per call); sorted order
-          handle
-              .createUpdate(INSERT)
-              .bind("workspace", workspace)
-              .bind("at", timestamp(at))
-              .bindArray("contacts", String.class, sorted)
-              .execute();
-          handle
-              .createQuery(LOCK)
-              .bind("workspace", workspace)
-              .bindArray("contacts", String.class, sorted)
-              .mapTo(String.class)
-              .list();
+          for (int round = 1; !pending.isEmpty(); round++) {
+            if (round > MAX_MARK_ROUNDS) {
+              throw new IllegalStateException(
+                  "could not hold the refresh marks of " + pending + " after " + MAX_MARK_ROUNDS);
+            }
+            // one statement with one array bind (no SQL to build or parse per call); sorted order
+            handle
+                .createUpdate(INSERT)
+                .bind("workspace", workspace)
+                .bind("at", timestamp(at))
+                .bindArray("contacts", String.class, pending)
+                .execute();
+            List<String> locked =
+                handle
+                    .createQuery(LOCK)
+                    .bind("workspace", workspace)
+                    .bindArray("contacts", String.class, pending)
+                    .mapTo(String.class)
+                    .list();
+            // a row missing now was claimed (and deleted) by a refresh that committed while this
+            // transaction waited for its lock; that refresh could not see this change: queue again
+            locked.forEach(pending::remove);
+          }
           return null;
         });
   }
