@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,8 @@ class KillMidIngestOverHttpIT {
   private static final int STREAMS = 2;
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-  @TempDir Path temp;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path temp;
 
   @Test
   void on_the_embedded_database_every_acknowledged_event_survives_kills_once() throws Exception {
