@@ -20,6 +20,8 @@ public final class ApiClient {
   private final Supplier<String> base;
   private final String key;
   private final HttpClient client;
+  private final java.util.Queue<String> failures =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /**
    * @param base {@code http://127.0.0.1:<port>}, read on every request
@@ -85,11 +87,17 @@ public final class ApiClient {
           response.body(),
           response);
     } catch (IOException e) {
+      failures.add(e.toString());
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Why requests got no answer, oldest first. */
+  public java.util.List<String> failures() {
+    return java.util.List.copyOf(failures);
   }
 
   private static Answer required(Answer answer, String what) {
