@@ -13,13 +13,31 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.regex.Pattern;
 
 /** The layering rules of style.md ("Enforced by the build"). Production classes only. */
-@AnalyzeClasses(packages = "io.leadscore", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.leadscore",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+
+  /**
+   * Leaves out the other modules' test-jars: {@link ImportOption.DoNotIncludeTests} knows only
+   * {@code test-classes} folders, but from {@code package} on the reactor hands the test-jars over
+   * as {@code *-tests.jar} files, whose fakes and ITs are not production code.
+   */
+  public static final class NoTestJars implements ImportOption {
+    private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar!/.*");
+
+    @Override
+    public boolean includes(Location location) {
+      return !location.matches(TEST_JAR);
+    }
+  }
 
   @ArchTest
   static final ArchRule domain_uses_only_the_jdk_and_re2j =
@@ -85,6 +103,10 @@ class ArchitectureTest {
           .accessField(System.class, "err")
           .because("style.md: no System.out outside the CLI; everything else logs or returns");
 
+  /**
+   * No cycles between packages, {@code bootstrap}'s included: {@code Main} uses {@code .cli}, which
+   * uses {@code .node}, which uses {@code .module}, which uses {@code .config}.
+   */
   @ArchTest
   static final ArchRule no_package_cycles =
       slices().matching("io.leadscore.(**)").should().beFreeOfCycles();

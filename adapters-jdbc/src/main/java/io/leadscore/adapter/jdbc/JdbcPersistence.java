@@ -18,6 +18,9 @@ public final class JdbcPersistence {
   private final JdbiScoreRefreshQueue refreshQueue;
   private final JdbiJobRepository jobs;
   private final JdbiNotifier notifier;
+  private final JdbiSourceRepository sources;
+  private final JdbiWebhookRepository webhooks;
+  private final JdbiWebhookDeliveries deliveries;
 
   /** The ports on {@code database}; notifications are stamped by {@code clock}. */
   public JdbcPersistence(Database database, Clock clock) {
@@ -31,6 +34,9 @@ public final class JdbcPersistence {
     refreshQueue = new JdbiScoreRefreshQueue(transactions);
     jobs = new JdbiJobRepository(transactions);
     notifier = new JdbiNotifier(transactions, clock);
+    sources = new JdbiSourceRepository(transactions);
+    webhooks = new JdbiWebhookRepository(transactions);
+    deliveries = new JdbiWebhookDeliveries(transactions);
   }
 
   /** The ports on {@code database}, with the system clock. */
@@ -76,5 +82,17 @@ public final class JdbcPersistence {
 
   public JdbiNotifier notifier() {
     return notifier;
+  }
+
+  public JdbiSourceRepository sources() {
+    return sources;
+  }
+
+  public JdbiWebhookRepository webhooks() {
+    return webhooks;
+  }
+
+  public JdbiWebhookDeliveries deliveries() {
+    return deliveries;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.domain.engine.LeadScore.Contribution;
 import io.leadscore.domain.engine.LeadScore.Kind;
 import io.leadscore.domain.model.condition.Value;
@@ -194,6 +195,83 @@ final class JsonCodec {
         });
   }
 
+  // ---- JSON-like trees (source settings)
+
+  /** A JSON-like tree (maps, lists, strings, numbers, booleans, nulls) as JSON; empty is NULL. */
+  static String tree(Map<String, Object> tree) {
+    if (tree.isEmpty()) {
+      return null;
+    }
+    return write(json -> writeNode(json, tree));
+  }
+
+  private static void writeNode(JsonGenerator json, Object node) throws IOException {
+    switch (node) {
+      case null -> json.writeNull();
+      case Map<?, ?> map -> {
+        json.writeStartObject();
+        for (var entry : map.entrySet()) {
+          json.writeFieldName(String.valueOf(entry.getKey()));
+          writeNode(json, entry.getValue());
+        }
+        json.writeEndObject();
+      }
+      case List<?> list -> {
+        json.writeStartArray();
+        for (Object item : list) {
+          writeNode(json, item);
+        }
+        json.writeEndArray();
+      }
+      case String text -> json.writeString(text);
+      case Boolean bool -> json.writeBoolean(bool);
+      case Long whole -> json.writeNumber(whole);
+      case Integer whole -> json.writeNumber(whole);
+      case Number number -> json.writeNumber(number.doubleValue());
+      default -> throw new IOException("not a JSON value: " + node.getClass().getName());
+    }
+  }
+
+  /** A tree read back: objects in the text's order, whole numbers as Long, others as Double. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> tree(String text) {
+    if (text == null) {
+      return Map.of();
+    }
+    return (Map<String, Object>) read(text, JsonCodec::readNode);
+  }
+
+  private static Object readNode(JsonParser json) throws IOException {
+    return switch (json.currentToken()) {
+      case START_OBJECT -> {
+        var map = new LinkedHashMap<String, Object>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String name = json.currentName();
+          json.nextToken();
+          map.put(name, readNode(json));
+        }
+        yield map;
+      }
+      case START_ARRAY -> {
+        var list = new ArrayList<Object>();
+        while (json.nextToken() != JsonToken.END_ARRAY) {
+          list.add(readNode(json));
+        }
+        yield list;
+      }
+      case VALUE_STRING -> json.getText();
+      case VALUE_NUMBER_INT ->
+          json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? (Object) json.getDoubleValue()
+              : (Object) json.getLongValue();
+      case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new IOException("not a value: " + json.currentToken());
+    };
+  }
+
   // ---- top rules
 
   static String contributions(List<Contribution> contributions) {
@@ -261,6 +339,47 @@ final class JsonCodec {
           json.writeNumberField("score", change.score());
           json.writeStringField("at", change.at().toString());
           json.writeEndObject();
+        });
+  }
+
+  /** A {@code topic.interested} payload: the interest's fields, the instant in ISO-8601. */
+  static String topicInterest(TopicInterest change) {
+    return write(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("workspace", change.workspace());
+          json.writeStringField("model", change.model());
+          json.writeStringField("contactId", change.contactId());
+          json.writeStringField("topic", change.topic());
+          json.writeNumberField("items", change.items());
+          json.writeStringField("at", change.at().toString());
+          json.writeEndObject();
+        });
+  }
+
+  static TopicInterest topicInterest(String text) {
+    return read(
+        text,
+        json -> {
+          expect(json, JsonToken.START_OBJECT);
+          var fields = new LinkedHashMap<String, String>();
+          int items = 0;
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            json.nextToken();
+            if (name.equals("items")) {
+              items = json.getIntValue();
+            } else {
+              fields.put(name, json.getText());
+            }
+          }
+          return new TopicInterest(
+              fields.get("workspace"),
+              fields.get("model"),
+              fields.get("contactId"),
+              fields.get("topic"),
+              items,
+              java.time.Instant.parse(fields.get("at")));
         });
   }
 

@@ -1,8 +1,10 @@
 package io.leadscore.adapter.jdbc;
 
+import io.leadscore.application.port.out.Notification;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.NotifierContract;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.application.port.out.Transactions;
 import java.time.Clock;
 import java.util.List;
@@ -26,22 +28,28 @@ class JdbiNotifierIT {
 
     @Override
     public List<TierChange> notified() {
+      return payloads(Notification.TIER_CHANGED).stream().map(JsonCodec::tierChange).toList();
+    }
+
+    @Override
+    public List<TopicInterest> interests() {
+      return payloads(Notification.TOPIC_INTERESTED).stream()
+          .map(JsonCodec::topicInterest)
+          .toList();
+    }
+
+    private List<String> payloads(String type) {
       return db().transactions()
           .withHandle(
               handle ->
                   handle
                       .createQuery(
                           """
-                          SELECT type, payload FROM notifications
+                          SELECT payload FROM notifications WHERE type = :type
                           ORDER BY created_at, occurred_at
                           """)
-                      .map(
-                          (row, context) -> {
-                            if (!row.getString("type").equals(JdbiNotifier.TIER_CHANGED)) {
-                              throw new IllegalStateException("type " + row.getString("type"));
-                            }
-                            return JsonCodec.tierChange(row.getString("payload"));
-                          })
+                      .bind("type", type)
+                      .mapTo(String.class)
                       .list());
     }
   }

@@ -127,6 +127,60 @@ class JdbiScoreRefreshQueueIT {
           .allSatisfy(
               ref -> assertThat(Integer.parseInt(ref.contactId().substring(1))).isLessThan(1_200));
     }
+
+    /**
+     * A refresh has claimed (deleted) a contact's mark and not committed when a write marks the
+     * contact again: once both commit, the mark must be there, since the refresh computed without
+     * the write's events. (H2 skipped the insert as a conflict instead of waiting, as PostgreSQL
+     * does; found by the end-to-end test.)
+     */
+    @Test
+    void a_mark_made_while_a_refresh_holds_the_same_claim_survives_the_claim() throws Exception {
+      var queue = queue();
+      var at = Instant.parse("2026-11-22T10:00:00Z");
+      transactions().run(() -> queue.mark("a", List.of("c1"), at));
+      var claimed = new java.util.concurrent.CountDownLatch(1);
+      var release = new java.util.concurrent.CountDownLatch(1);
+      var refresh =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () ->
+                  transactions()
+                      .run(
+                          () -> {
+                            assertThat(queue.claim(10)).hasSize(1);
+                            claimed.countDown();
+                            await(release);
+                          }));
+      await(claimed);
+      var write =
+          new Thread(
+              () -> transactions().run(() -> queue.mark("a", List.of("c1"), at.plusSeconds(1))));
+      write.start();
+      // let the write reach the refresh's row lock (H2 parks the thread there; on PostgreSQL it
+      // waits inside a socket read, which looks running, so this gives up after 2 s), then let
+      // the refresh commit
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (write.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      refresh.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      write.join(30_000);
+      assertThat(write.isAlive()).isFalse();
+
+      assertThat(queue.size()).isEqualTo(1);
+      assertThat(transactions().inTransaction(() -> queue.claim(10)))
+          .containsExactly(new ContactRef("a", "c1"));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+      try {
+        assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Nested

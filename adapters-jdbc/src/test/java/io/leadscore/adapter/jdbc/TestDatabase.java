@@ -30,14 +30,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * sorts before "B": so the tests prove that the schema orders keys by code point whatever the
  * database's collation (migration V1.1).
  */
-final class TestDatabase implements BeforeEachCallback {
+public final class TestDatabase implements BeforeEachCallback {
   /** Which database. */
-  enum Kind {
+  public enum Kind {
     H2,
     POSTGRES
   }
 
-  /** Every table V1 makes, emptied before each test. */
+  /** Every table the migrations make, emptied before each test (children first). */
   static final List<String> TABLES =
       List.of(
           "workspaces",
@@ -51,7 +51,10 @@ final class TestDatabase implements BeforeEachCallback {
           "score_topics",
           "score_refresh_queue",
           "jobs",
-          "notifications");
+          "webhook_deliveries",
+          "webhook_subscriptions",
+          "notifications",
+          "sources");
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TestDatabase.class);
@@ -63,11 +66,16 @@ final class TestDatabase implements BeforeEachCallback {
     this.kind = kind;
   }
 
-  static TestDatabase h2() {
+  /** A migrated H2 file database, emptied before each test. */
+  public static TestDatabase h2() {
     return new TestDatabase(Kind.H2);
   }
 
-  static TestDatabase postgres() {
+  /**
+   * A migrated PostgreSQL database, emptied before each test; skips (or fails, with {@code
+   * -Dpg.required=true}) when PostgreSQL is down.
+   */
+  public static TestDatabase postgres() {
     return new TestDatabase(Kind.POSTGRES);
   }
 
@@ -82,15 +90,15 @@ final class TestDatabase implements BeforeEachCallback {
     shared.clear();
   }
 
-  Database database() {
+  public Database database() {
     return shared.database;
   }
 
-  JdbiTransactions transactions() {
+  public JdbiTransactions transactions() {
     return shared.transactions;
   }
 
-  Kind kind() {
+  public Kind kind() {
     return kind;
   }
 

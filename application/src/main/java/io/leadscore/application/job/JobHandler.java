@@ -1,6 +1,7 @@
 package io.leadscore.application.job;
 
 import io.leadscore.application.port.out.Job;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,17 @@ public interface JobHandler {
 
   /** Saves progress; false means stop now. */
   interface Progress {
-    boolean report(long done, long total, Map<String, Long> counts);
+    /**
+     * Saves progress and adds errors to the job's record (http-api.md, the job's {@code errors}:
+     * the most recent 100 are kept).
+     *
+     * @param newErrors what went wrong since the last report (a rejected event and its reason)
+     */
+    boolean report(long done, long total, Map<String, Long> counts, List<String> newErrors);
+
+    /** Saves progress with no new errors. */
+    default boolean report(long done, long total, Map<String, Long> counts) {
+      return report(done, total, counts, List.of());
+    }
   }
 }

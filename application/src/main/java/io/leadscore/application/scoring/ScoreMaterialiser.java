@@ -5,6 +5,7 @@ import io.leadscore.application.port.out.MaterialisedScore;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.domain.engine.LeadScore;
 import io.leadscore.domain.engine.LeadScore.Contribution;
 import io.leadscore.domain.model.ScoringModel;
@@ -27,6 +28,9 @@ import java.util.Objects;
  *
  * <p>A contact scored for the first time into the lowest tier is not a change worth telling; into
  * any higher tier it is (a new contact may arrive hot).
+ *
+ * <p>Each topic the contact is interested in now but was not in its previous row (or had no row) is
+ * told as {@code topic.interested}, in the same transaction.
  */
 public final class ScoreMaterialiser {
   public static final int TOP_RULES = 3;
@@ -70,9 +74,26 @@ public final class ScoreMaterialiser {
                 row.score(),
                 now));
       }
+      tellNewInterests(workspace, live.modelId(), row.contactId(), before, score, now);
     }
     scores.put(workspace, rows);
     return new Outcome(rows.size(), changes);
+  }
+
+  private void tellNewInterests(
+      String workspace,
+      String model,
+      String contactId,
+      MaterialisedScore before,
+      LeadScore score,
+      Instant now) {
+    List<String> known = before == null ? List.of() : before.interestedTopics();
+    for (LeadScore.TopicInterest topic : score.topics()) {
+      if (topic.interested() && !known.contains(topic.topic())) {
+        notifier.topicInterested(
+            new TopicInterest(workspace, model, contactId, topic.topic(), topic.items(), now));
+      }
+    }
   }
 
   private static boolean isNews(

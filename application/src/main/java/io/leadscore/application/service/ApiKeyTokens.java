@@ -1,5 +1,7 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.ingest.DerivedEventKeys;
+import io.leadscore.application.ingest.RandomIds;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;

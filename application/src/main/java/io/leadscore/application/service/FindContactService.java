@@ -5,6 +5,7 @@ import io.leadscore.application.port.in.NotFoundException;
 import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ContactRecord;
 import io.leadscore.application.port.out.ContactRepository;
+import java.util.Locale;
 
 /** Finds a contact of the workspace by any identity. */
 public final class FindContactService implements FindContactUseCase {
@@ -17,8 +18,15 @@ public final class FindContactService implements FindContactUseCase {
   @Override
   public ContactRecord find(String workspace, ContactIdentity identity) {
     return contacts
-        .find(workspace, identity)
+        .find(workspace, normalised(identity))
         .orElseThrow(() -> new NotFoundException("contact", describe(identity)));
+  }
+
+  /** E-mails are stored normalised (trimmed, lower-case); a lookup finds them in any case. */
+  private static ContactIdentity normalised(ContactIdentity identity) {
+    return identity instanceof ContactIdentity.ByEmail(String email)
+        ? new ContactIdentity.ByEmail(email.strip().toLowerCase(Locale.ROOT))
+        : identity;
   }
 
   static String describe(ContactIdentity identity) {

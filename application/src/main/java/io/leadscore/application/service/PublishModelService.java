@@ -1,5 +1,6 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.ingest.RandomIds;
 import io.leadscore.application.job.RescoreJobHandler;
 import io.leadscore.application.port.in.ConflictException;
 import io.leadscore.application.port.in.NotFoundException;

@@ -1,5 +1,6 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.ingest.IdentityReader;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.LeaderboardPage;
 import io.leadscore.application.port.in.LeaderboardQuery;

@@ -1,5 +1,6 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.ingest.RandomIds;
 import io.leadscore.application.job.RescoreJobHandler;
 import io.leadscore.application.port.in.RescoreModelUseCase;
 import io.leadscore.application.port.out.Job;
@@ -27,8 +28,8 @@ public final class RescoreModelService implements RescoreModelUseCase {
     };
     rescoreJobs.run(
         job[0],
-        (done, total, counts) -> {
-          job[0] = job[0].withProgress(done, total, counts);
+        (done, total, counts, errors) -> {
+          job[0] = job[0].withProgress(done, total, counts).withErrors(errors);
           return true;
         });
     return job[0].finished(JobState.SUCCEEDED, List.of(), clock.instant());

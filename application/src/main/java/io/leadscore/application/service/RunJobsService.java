@@ -7,7 +7,6 @@ import io.leadscore.application.port.out.JobRepository;
 import io.leadscore.application.port.out.JobState;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import java.util.Optional;
 public final class RunJobsService implements RunJobsUseCase {
   /** How long a claim holds without a progress report. */
   public static final Duration LEASE = Duration.ofMinutes(2);
-
-  private static final int MAX_ERRORS = 100;
 
   private final JobRepository jobs;
   private final Map<String, JobHandler> handlers = new HashMap<>();
@@ -64,19 +61,16 @@ public final class RunJobsService implements RunJobsUseCase {
     try {
       handler.run(
           job,
-          (done, total, counts) -> {
-            current[0] = current[0].withProgress(done, total, counts);
+          (done, total, counts, newErrors) -> {
+            current[0] = current[0].withProgress(done, total, counts).withErrors(newErrors);
             lost[0] = !jobs.update(current[0], node, clock.instant().plus(LEASE));
             return !lost[0];
           });
     } catch (RuntimeException e) {
       if (!lost[0]) {
-        var errors = new ArrayList<>(current[0].errors());
-        errors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
-        finish(
-            current[0],
-            JobState.FAILED,
-            errors.subList(Math.max(0, errors.size() - MAX_ERRORS), errors.size()));
+        Job failed =
+            current[0].withErrors(List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        finish(failed, JobState.FAILED, failed.errors());
       }
       return true;
     }

@@ -1,5 +1,7 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.ingest.IdentityReader;
+import io.leadscore.application.ingest.RandomIds;
 import io.leadscore.application.port.in.ConflictException;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.UpsertContactCommand;

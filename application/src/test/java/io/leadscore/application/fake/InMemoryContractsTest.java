@@ -16,9 +16,16 @@ import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreRefreshQueueContract;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.ScoreStoreContract;
+import io.leadscore.application.port.out.SourceRepository;
+import io.leadscore.application.port.out.SourceRepositoryContract;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.application.port.out.Transactions;
 import io.leadscore.application.port.out.TransactionsContract;
+import io.leadscore.application.port.out.WebhookDeliveries;
+import io.leadscore.application.port.out.WebhookDeliveriesContract;
+import io.leadscore.application.port.out.WebhookRepository;
+import io.leadscore.application.port.out.WebhookRepositoryContract;
 import io.leadscore.application.port.out.WorkspaceRepository;
 import io.leadscore.application.port.out.WorkspaceRepositoryContract;
 import java.util.List;
@@ -120,6 +127,30 @@ class InMemoryContractsTest {
   }
 
   @Nested
+  class Sources implements SourceRepositoryContract {
+    final InMemoryDatabase db = new InMemoryDatabase();
+
+    @Override
+    public SourceRepository sources() {
+      return db.sources();
+    }
+  }
+
+  @Nested
+  class Vendor implements io.leadscore.application.port.out.vendor.VendorConnectorContract {
+    @Override
+    public FakeVendor vendor() {
+      return new FakeVendor();
+    }
+
+    @Override
+    public long requestsSoFar(
+        io.leadscore.application.port.out.vendor.VendorConnectorFactory vendor) {
+      return ((FakeVendor) vendor).pulls().size();
+    }
+  }
+
+  @Nested
   class Notifications implements NotifierContract {
     final InMemoryDatabase db = new InMemoryDatabase();
 
@@ -136,6 +167,46 @@ class InMemoryContractsTest {
     @Override
     public List<TierChange> notified() {
       return db.notifications();
+    }
+
+    @Override
+    public List<TopicInterest> interests() {
+      return db.topicInterests();
+    }
+  }
+
+  @Nested
+  class Webhooks implements WebhookRepositoryContract {
+    final InMemoryDatabase db = new InMemoryDatabase();
+
+    @Override
+    public WebhookRepository webhooks() {
+      return db.webhooks();
+    }
+  }
+
+  @Nested
+  class Deliveries implements WebhookDeliveriesContract {
+    final InMemoryDatabase db = new InMemoryDatabase();
+
+    @Override
+    public Transactions transactions() {
+      return db.transactions();
+    }
+
+    @Override
+    public Notifier notifier() {
+      return db.notifier();
+    }
+
+    @Override
+    public WebhookRepository webhooks() {
+      return db.webhooks();
+    }
+
+    @Override
+    public WebhookDeliveries deliveries() {
+      return db.deliveries();
     }
   }
 

@@ -20,12 +20,18 @@ import io.leadscore.application.port.out.ModelDocument;
 import io.leadscore.application.port.out.ModelRepository;
 import io.leadscore.application.port.out.ModelVersion;
 import io.leadscore.application.port.out.NewEvent;
+import io.leadscore.application.port.out.Notification;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.Source;
+import io.leadscore.application.port.out.SourceRepository;
 import io.leadscore.application.port.out.StoredModel;
 import io.leadscore.application.port.out.TierChange;
+import io.leadscore.application.port.out.TopicInterest;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.port.out.WebhookDeliveries;
+import io.leadscore.application.port.out.WebhookRepository;
 import io.leadscore.application.port.out.Workspace;
 import io.leadscore.application.port.out.WorkspaceRepository;
 import io.leadscore.domain.event.Event;
@@ -38,6 +44,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -52,7 +59,7 @@ import java.util.stream.Stream;
 public final class InMemoryDatabase {
   private final ReentrantLock lock = new ReentrantLock();
   private State state = new State();
-  private final List<TierChange> notifications = new ArrayList<>();
+  private final InMemoryOutbox outbox = new InMemoryOutbox(this::locked, () -> state.outbox);
 
   /** Everything stored; copied whole at each outermost transaction for rollback. */
   private static final class State {
@@ -64,7 +71,8 @@ public final class InMemoryDatabase {
     final Map<String, Map<String, Map<String, MaterialisedScore>>> scores = new HashMap<>();
     final Map<ContactRef, Instant> queue = new LinkedHashMap<>();
     final Map<String, LeasedJob> jobs = new LinkedHashMap<>();
-    int notificationCount;
+    final Map<String, Source> sources = new LinkedHashMap<>();
+    InMemoryOutbox.Data outbox = new InMemoryOutbox.Data();
 
     State copy() {
       var copy = new State();
@@ -81,7 +89,8 @@ public final class InMemoryDatabase {
           });
       copy.queue.putAll(queue);
       copy.jobs.putAll(jobs);
-      copy.notificationCount = notificationCount;
+      copy.sources.putAll(sources);
+      copy.outbox = outbox.copy();
       return copy;
     }
   }
@@ -99,7 +108,17 @@ public final class InMemoryDatabase {
 
   /** The tier changes notified by committed transactions, in order. */
   public List<TierChange> notifications() {
-    return locked(() -> List.copyOf(notifications));
+    return outbox.changes(TierChange.class);
+  }
+
+  /** The topic interests notified by committed transactions, in order. */
+  public List<TopicInterest> topicInterests() {
+    return outbox.changes(TopicInterest.class);
+  }
+
+  /** Every notification in the outbox (committed or in this thread's transaction), oldest first. */
+  public List<Notification> outbox() {
+    return outbox.notifications();
   }
 
   public Transactions transactions() {
@@ -112,12 +131,10 @@ public final class InMemoryDatabase {
             return work.get(); // nested: joins the outer transaction
           }
           State before = state.copy();
-          int notified = notifications.size();
           try {
             return work.get();
           } catch (RuntimeException | Error e) {
             state = before;
-            notifications.subList(notified, notifications.size()).clear();
             throw e;
           }
         } finally {
@@ -641,7 +658,89 @@ public final class InMemoryDatabase {
     };
   }
 
+  public SourceRepository sources() {
+    return new SourceRepository() {
+      @Override
+      public void create(Source source) {
+        locked(
+            () -> {
+              if (state.sources.putIfAbsent(source.id(), source) != null) {
+                throw new IllegalStateException("source " + source.id() + " exists");
+              }
+              return null;
+            });
+      }
+
+      @Override
+      public Optional<Source> find(String workspace, String sourceId) {
+        return findById(sourceId).filter(source -> source.workspace().equals(workspace));
+      }
+
+      @Override
+      public Optional<Source> findById(String sourceId) {
+        return locked(() -> Optional.ofNullable(state.sources.get(sourceId)));
+      }
+
+      @Override
+      public List<Source> list(String workspace) {
+        return locked(
+            () ->
+                state.sources.values().stream()
+                    .filter(source -> source.workspace().equals(workspace))
+                    .sorted(Comparator.comparing(Source::createdAt).thenComparing(Source::id))
+                    .toList());
+      }
+
+      @Override
+      public boolean advanceCursor(
+          String workspace, String sourceId, String expected, String next) {
+        return locked(
+            () -> {
+              Source source = find(workspace, sourceId).orElse(null);
+              if (source == null || !Objects.equals(source.cursor(), expected)) {
+                return false;
+              }
+              state.sources.put(sourceId, source.withCursor(next));
+              return true;
+            });
+      }
+
+      @Override
+      public List<Source> due(Instant now, int limit) {
+        return locked(
+            () ->
+                state.sources.values().stream()
+                    .filter(source -> source.nextSyncAt() != null)
+                    .filter(source -> !source.nextSyncAt().isAfter(now))
+                    .sorted(Comparator.comparing(Source::nextSyncAt).thenComparing(Source::id))
+                    .limit(limit)
+                    .toList());
+      }
+
+      @Override
+      public boolean reschedule(String workspace, String sourceId, Instant expected, Instant next) {
+        return locked(
+            () -> {
+              Source source = find(workspace, sourceId).orElse(null);
+              if (source == null || !Objects.equals(source.nextSyncAt(), expected)) {
+                return false;
+              }
+              state.sources.put(sourceId, source.withNextSyncAt(next));
+              return true;
+            });
+      }
+    };
+  }
+
   public Notifier notifier() {
-    return change -> locked(() -> notifications.add(change));
+    return outbox.notifier();
+  }
+
+  public WebhookRepository webhooks() {
+    return outbox.webhooks();
+  }
+
+  public WebhookDeliveries deliveries() {
+    return outbox.deliveries();
   }
 }

@@ -3,6 +3,7 @@ package io.leadscore.application.service;
 import io.leadscore.application.fake.Application;
 import io.leadscore.application.fake.InMemoryDatabase;
 import io.leadscore.application.fake.MutableClock;
+import io.leadscore.application.fake.ScriptedWebhookSender;
 import io.leadscore.application.port.in.IngestEventsCommand;
 import io.leadscore.application.port.in.IngestResult;
 import io.leadscore.application.port.in.SaveModelDraftCommand;
@@ -53,7 +54,8 @@ final class Scenario {
 
   final InMemoryDatabase db = new InMemoryDatabase();
   final MutableClock clock = new MutableClock(START);
-  final Application app = Application.inMemory(db, clock);
+  final ScriptedWebhookSender sender = new ScriptedWebhookSender();
+  final Application app = Application.inMemory(db, clock, sender);
 
   static ModelDocument webModel(int clickPoints) {
     return new ModelDocument(WEB_MODEL.formatted(clickPoints), DocumentFormat.YAML);

@@ -1,7 +1,7 @@
 package io.leadscore.bootstrap.cli;
 
-import io.leadscore.bootstrap.ConfigLoader;
-import io.leadscore.bootstrap.LeadscoreConfig;
+import io.leadscore.bootstrap.config.ConfigLoader;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -16,7 +16,7 @@ final class ConfigOption {
       description = "YAML configuration file; LEADSCORE_* environment variables override it.")
   Path file;
 
-  /** The configuration; throws {@link io.leadscore.bootstrap.InvalidConfigException}. */
+  /** The configuration; throws {@link io.leadscore.bootstrap.config.InvalidConfigException}. */
   LeadscoreConfig load() {
     return ConfigLoader.load(file, System.getenv());
   }

@@ -2,9 +2,9 @@ package io.leadscore.bootstrap.cli;
 
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
 import io.leadscore.application.port.out.Scope;
-import io.leadscore.bootstrap.DemoData;
-import io.leadscore.bootstrap.LeadscoreConfig;
-import io.leadscore.bootstrap.Node;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
+import io.leadscore.bootstrap.node.DemoData;
+import io.leadscore.bootstrap.node.Node;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;

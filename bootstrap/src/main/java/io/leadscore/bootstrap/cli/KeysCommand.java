@@ -5,7 +5,7 @@ import io.leadscore.application.port.in.CreateWorkspaceUseCase;
 import io.leadscore.application.port.in.CreatedApiKey;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
 import io.leadscore.application.port.out.Scope;
-import io.leadscore.bootstrap.Node;
+import io.leadscore.bootstrap.node.Node;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

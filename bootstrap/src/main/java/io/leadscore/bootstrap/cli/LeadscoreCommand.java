@@ -3,7 +3,7 @@ package io.leadscore.bootstrap.cli;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.NotFoundException;
 import io.leadscore.application.port.out.StorageUnavailableException;
-import io.leadscore.bootstrap.InvalidConfigException;
+import io.leadscore.bootstrap.config.InvalidConfigException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -45,6 +45,7 @@ public final class LeadscoreCommand implements Runnable {
     commandLine.addSubcommand("demo", new DemoCommand(clock));
     commandLine.addSubcommand("migrate", new MigrateCommand(clock));
     commandLine.addSubcommand("rescore", new RescoreCommand(clock));
+    commandLine.addSubcommand("sync", new SyncCommand(clock));
     commandLine.addSubcommand("keys", new KeysCommand());
     commandLine.addSubcommand("help", new CommandLine.HelpCommand());
     commandLine.setOut(out);

@@ -3,7 +3,7 @@ package io.leadscore.bootstrap.cli;
 import io.leadscore.application.port.in.RescoreModelUseCase;
 import io.leadscore.application.port.out.Job;
 import io.leadscore.application.port.out.JobState;
-import io.leadscore.bootstrap.Node;
+import io.leadscore.bootstrap.node.Node;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

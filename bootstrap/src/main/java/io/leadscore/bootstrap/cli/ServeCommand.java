@@ -1,6 +1,6 @@
 package io.leadscore.bootstrap.cli;
 
-import io.leadscore.bootstrap.Node;
+import io.leadscore.bootstrap.node.Node;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -8,25 +8,32 @@ import io.leadscore.adapter.http.api.ApiServer;
 import io.leadscore.adapter.http.api.ApiSettings;
 import io.leadscore.adapter.http.api.ApiUseCases;
 import io.leadscore.adapter.http.api.Readiness;
+import io.leadscore.adapter.http.delivery.JdkWebhookSender;
+import io.leadscore.adapter.http.delivery.Resilience4jBackoff;
 import io.leadscore.adapter.jdbc.Database;
 import io.leadscore.application.port.in.AuthenticateUseCase;
+import io.leadscore.application.port.in.ConfigureSourceUseCase;
 import io.leadscore.application.port.in.EraseContactUseCase;
 import io.leadscore.application.port.in.FindContactUseCase;
 import io.leadscore.application.port.in.GetJobUseCase;
 import io.leadscore.application.port.in.GetModelUseCase;
 import io.leadscore.application.port.in.IngestEventsUseCase;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
+import io.leadscore.application.port.in.ManageWebhooksUseCase;
 import io.leadscore.application.port.in.PublishModelUseCase;
 import io.leadscore.application.port.in.ReadLeaderboardUseCase;
+import io.leadscore.application.port.in.ReceiveVendorHookUseCase;
 import io.leadscore.application.port.in.SaveModelDraftUseCase;
 import io.leadscore.application.port.in.ScoreContactUseCase;
 import io.leadscore.application.port.in.ScoreDistributionUseCase;
 import io.leadscore.application.port.in.ScoreTimelineUseCase;
 import io.leadscore.application.port.in.SimulateModelUseCase;
+import io.leadscore.application.port.in.SyncSourceUseCase;
 import io.leadscore.application.port.in.UpsertContactUseCase;
-import io.leadscore.bootstrap.LeadscoreConfig;
+import io.leadscore.application.port.out.DeliveryBackoff;
+import io.leadscore.application.port.out.WebhookSender;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import java.time.Clock;
-import java.util.List;
 
 /** The HTTP adapter: the API server on the use cases, its limits from the configuration. */
 public final class HttpModule extends AbstractModule {
@@ -43,12 +50,23 @@ public final class HttpModule extends AbstractModule {
     return new ApiSettings(
         defaults.maxBodyBytes(),
         config.server().maxThreads(),
-        defaults.maxQueuedRequests(),
         config.server().maxConcurrentWrites(),
         defaults.maxInFlight(),
-        defaults.idleTimeout(),
+        config.server().idleTimeout(),
         defaults.stopTimeout(),
         defaults.retryAfter());
+  }
+
+  @Provides
+  @Singleton
+  WebhookSender webhookSender(Clock clock) {
+    return new JdkWebhookSender(clock);
+  }
+
+  @Provides
+  @Singleton
+  DeliveryBackoff webhookBackoff() {
+    return new Resilience4jBackoff();
   }
 
   @Provides
@@ -74,7 +92,11 @@ public final class HttpModule extends AbstractModule {
       ScoreTimelineUseCase timeline,
       ReadLeaderboardUseCase leaderboard,
       ScoreDistributionUseCase distribution,
-      GetJobUseCase getJob) {
+      GetJobUseCase getJob,
+      ConfigureSourceUseCase sources,
+      SyncSourceUseCase sync,
+      ReceiveVendorHookUseCase hooks,
+      ManageWebhooksUseCase webhooks) {
     return new ApiUseCases(
         authenticate,
         apiKeys,
@@ -90,7 +112,11 @@ public final class HttpModule extends AbstractModule {
         timeline,
         leaderboard,
         distribution,
-        getJob);
+        getJob,
+        sources,
+        sync,
+        hooks,
+        webhooks);
   }
 
   @Provides
@@ -101,6 +127,6 @@ public final class HttpModule extends AbstractModule {
       Readiness readiness,
       ApiMetrics metrics,
       Clock clock) {
-    return new ApiServer(useCases, settings, readiness, metrics, clock, List.of());
+    return new ApiServer(useCases, settings, readiness, metrics, clock);
   }
 }

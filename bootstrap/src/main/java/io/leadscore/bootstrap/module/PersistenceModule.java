@@ -14,9 +14,12 @@ import io.leadscore.application.port.out.ModelRepository;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
+import io.leadscore.application.port.out.SourceRepository;
 import io.leadscore.application.port.out.Transactions;
+import io.leadscore.application.port.out.WebhookDeliveries;
+import io.leadscore.application.port.out.WebhookRepository;
 import io.leadscore.application.port.out.WorkspaceRepository;
-import io.leadscore.bootstrap.LeadscoreConfig;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import java.time.Clock;
 
 /**
@@ -92,6 +95,21 @@ public final class PersistenceModule extends AbstractModule {
   @Provides
   Notifier notifier(JdbcPersistence persistence) {
     return persistence.notifier();
+  }
+
+  @Provides
+  SourceRepository sources(JdbcPersistence persistence) {
+    return persistence.sources();
+  }
+
+  @Provides
+  WebhookRepository webhooks(JdbcPersistence persistence) {
+    return persistence.webhooks();
+  }
+
+  @Provides
+  WebhookDeliveries deliveries(JdbcPersistence persistence) {
+    return persistence.deliveries();
   }
 
   @Provides

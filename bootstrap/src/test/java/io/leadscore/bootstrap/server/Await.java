@@ -1,37 +1,55 @@
 package io.leadscore.bootstrap.server;
 
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
-/**
- * Waiting for a condition instead of sleeping (style.md, "Tests"): polls every 50 ms up to a
- * deadline. The deadline bounds a test that would otherwise hang; it is not a timing assertion.
- */
+/** Waits for a condition by polling it (style.md: await a condition, never a fixed sleep). */
 public final class Await {
-  private static final Duration POLL = Duration.ofMillis(50);
-
   private Await() {}
 
-  /** Waits until {@code condition} holds; false when {@code patience} ran out first. */
-  public static boolean until(Duration patience, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + patience.toNanos();
+  /** Polls {@code condition} every 50 ms until it holds; fails after {@code timeout}. */
+  public static void until(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        return false;
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
       }
-      LockSupport.parkNanos(POLL.toNanos());
-      if (Thread.currentThread().isInterrupted()) {
-        throw new IllegalStateException("interrupted while waiting");
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
       }
     }
-    return true;
   }
 
-  /** Waits until {@code condition} holds, or fails saying what did not happen. */
-  public static void require(Duration patience, String what, BooleanSupplier condition) {
-    if (!until(patience, condition)) {
-      throw new AssertionError("not within " + patience + ": " + what);
+  /** Polls {@code value} until {@code done} accepts it; returns that value. */
+  public static <T> T value(
+      String what, Duration timeout, Supplier<T> value, java.util.function.Predicate<T> done) {
+    @SuppressWarnings("unchecked")
+    T[] last = (T[]) new Object[1];
+    try {
+      until(
+          what,
+          timeout,
+          () -> {
+            last[0] = value.get();
+            return done.test(last[0]);
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last seen: " + last[0], e);
+    }
+    return last[0];
+  }
+
+  /** Polls {@code condition} every 50 ms until it holds: true, or false when the time ran out. */
+  public static boolean within(Duration timeout, BooleanSupplier condition) {
+    try {
+      until("a condition", timeout, condition);
+      return true;
+    } catch (AssertionError timedOut) {
+      return false;
     }
   }
 }

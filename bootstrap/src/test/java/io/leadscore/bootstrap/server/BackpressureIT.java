@@ -91,8 +91,8 @@ class BackpressureIT {
                     }
                   }));
         }
-        Await.require(
-            PATIENCE, TARGET + " batches acknowledged", () -> stop.get() || !server.alive());
+        Await.until(
+            TARGET + " batches acknowledged", PATIENCE, () -> stop.get() || !server.alive());
         stop.set(true);
         for (Future<?> each : clients) {
           each.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -123,7 +123,7 @@ class BackpressureIT {
           .isPositive();
 
       // full recovery: ready, and a normal request is served at once
-      Await.require(PATIENCE, "/ready answers 200", () -> client.get("/ready").status() == 200);
+      Await.until("/ready answers 200", PATIENCE, () -> client.get("/ready").status() == 200);
       var normal = client.post("/v1/events", batches.batch(-1).json());
       assertThat(normal.status()).as(normal.body()).isEqualTo(200);
       assertThat(normal.json().path("accepted").asInt()).isEqualTo(BATCH_SIZE);

@@ -141,7 +141,7 @@ public final class ChildServer implements AutoCloseable {
   private void awaitHealthy() {
     var client = new ApiClient(this::base, null);
     boolean healthy =
-        Await.until(
+        Await.within(
             START_PATIENCE,
             () -> {
               if (!process.isAlive()) {

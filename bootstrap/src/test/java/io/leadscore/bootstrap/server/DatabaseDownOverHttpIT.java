@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadscore.adapter.jdbc.CuttableProxy;
 import io.leadscore.adapter.jdbc.TestDatabases;
 import io.leadscore.application.port.out.Scope;
-import io.leadscore.bootstrap.LeadscoreConfig;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import io.leadscore.bootstrap.server.EventBatches.Batch;
 import io.leadscore.bootstrap.server.TestServer.Answer;
 import java.net.URI;
@@ -91,7 +91,7 @@ class DatabaseDownOverHttpIT {
               }
             });
     try {
-      Await.require(PATIENCE, "3 batches acknowledged", () -> acknowledged.get() >= 3);
+      Await.until("3 batches acknowledged", PATIENCE, () -> acknowledged.get() >= 3);
       proxy.cut();
       LOG.info("database cut after {} batches acknowledged", acknowledged.get());
 
@@ -121,8 +121,7 @@ class DatabaseDownOverHttpIT {
 
       proxy.restore();
       LOG.info("database restored after {} refusals: {}", refusals.get(), whileDown);
-      Await.require(
-          PATIENCE, "/ready answers 200 again", () -> client.get("/ready").status() == 200);
+      Await.until("/ready answers 200 again", PATIENCE, () -> client.get("/ready").status() == 200);
       streaming.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     } finally {
       stream.shutdownNow();
@@ -189,7 +188,7 @@ class DatabaseDownOverHttpIT {
         return answer;
       }
       failures.add(answer);
-      Await.until(PATIENCE, () -> client.get("/ready").status() == 200);
+      Await.within(PATIENCE, () -> client.get("/ready").status() == 200);
     }
     throw new AssertionError("batch " + batch.number() + " never acknowledged");
   }

@@ -94,9 +94,9 @@ class DatabaseHungIT {
                   readyWhileLocked.add(client.get("/ready"));
                 }
               }));
-      Await.require(
-          PATIENCE,
+      Await.until(
           "every client refused " + ROUNDS + " times, /ready answered",
+          PATIENCE,
           () -> {
             peakHttpThreads.accumulateAndGet(httpThreads(), Math::max);
             peakConnections.accumulateAndGet(serverConnections(monitor), Math::max);
@@ -134,7 +134,7 @@ class DatabaseHungIT {
     assertThat(peakHttpThreads.get()).isLessThanOrEqualTo(maxThreads);
     assertThat(peakConnections.get()).isLessThanOrEqualTo(poolSize);
 
-    Await.require(PATIENCE, "/ready answers 200", () -> client.get("/ready").status() == 200);
+    Await.until("/ready answers 200", PATIENCE, () -> client.get("/ready").status() == 200);
     for (int n : answers.keySet()) {
       var resent = client.post("/v1/events", batches.batch(n).json());
       assertThat(resent.status()).as(resent.body()).isEqualTo(200);

@@ -56,14 +56,14 @@ class GracefulShutdownIT {
                           .POST(HttpRequest.BodyPublishers.ofString(batch.json()))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
-          Await.require(
-              PATIENCE,
+          Await.until(
               "the ingest waits for the lock",
+              PATIENCE,
               () -> sessionsWaitingForALock(monitor) > 0);
 
           stopping = CompletableFuture.runAsync(() -> closeQuietly(server));
           int port = server.node().port();
-          Await.require(PATIENCE, "new connections refused", () -> !accepts(port));
+          Await.until("new connections refused", PATIENCE, () -> !accepts(port));
           assertThat(inFlight).as("the ingest is still in flight").isNotDone();
           assertThat(stopping).as("the stop waits for it").isNotDone();
 

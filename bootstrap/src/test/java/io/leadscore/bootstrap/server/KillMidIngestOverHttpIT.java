@@ -119,8 +119,8 @@ class KillMidIngestOverHttpIT {
       int killAt = 2 + random.nextInt(BATCHES / 3);
       for (int kill = 1; kill <= 2; kill++) {
         int threshold = killAt;
-        Await.require(
-            PATIENCE, threshold + " batches acknowledged", () -> acknowledged.get() >= threshold);
+        Await.until(
+            threshold + " batches acknowledged", PATIENCE, () -> acknowledged.get() >= threshold);
         long pauseMillis = random.nextInt(250);
         var killed =
             Executors.newSingleThreadScheduledExecutor()
@@ -186,7 +186,7 @@ class KillMidIngestOverHttpIT {
       }
       var mismatches = new AtomicReference<List<String>>();
       boolean settled =
-          Await.until(
+          Await.within(
               PATIENCE,
               () -> {
                 mismatches.set(leaderboardAgainstExactScores(client, emails.size()));
@@ -238,9 +238,9 @@ class KillMidIngestOverHttpIT {
       if (failures.size() > 20) {
         throw new AssertionError("batch " + batch.number() + " never acknowledged: " + failures);
       }
-      Await.require(
-          PATIENCE,
+      Await.until(
           "the server answers again",
+          PATIENCE,
           () -> {
             var health = client.tryGet("/health");
             return health != null && health.status() == 200;

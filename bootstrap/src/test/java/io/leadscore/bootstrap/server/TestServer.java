@@ -6,8 +6,8 @@ import io.leadscore.adapter.jdbc.TestDatabases;
 import io.leadscore.application.port.in.CreateWorkspaceUseCase;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
 import io.leadscore.application.port.out.Scope;
-import io.leadscore.bootstrap.LeadscoreConfig;
-import io.leadscore.bootstrap.Node;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
+import io.leadscore.bootstrap.node.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,14 @@ public final class TestServer implements AutoCloseable {
 
   /** A server on {@code kind} whose "now" is {@code clock}. */
   public static TestServer start(Kind kind, Clock clock) {
+    return start(kind, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * A server on {@code kind} whose "now" is {@code clock}, its test configuration changed by {@code
+   * tweak} (a short idle timeout, say).
+   */
+  public static TestServer start(Kind kind, Clock clock, UnaryOperator<LeadscoreConfig> tweak) {
     return switch (kind) {
       case H2 -> {
         Path dir = temporaryFolder();
@@ -61,11 +70,12 @@ public final class TestServer implements AutoCloseable {
             "jdbc:h2:"
                 + dir.resolve("leadscore")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        yield new TestServer(config(url, null, null), () -> deleteTree(dir), clock);
+        yield new TestServer(tweak.apply(config(url, null, null)), () -> deleteTree(dir), clock);
       }
       case POSTGRES -> {
         var fresh = TestDatabases.freshPostgres();
-        yield new TestServer(config(fresh.url(), fresh.user(), fresh.password()), fresh, clock);
+        yield new TestServer(
+            tweak.apply(config(fresh.url(), fresh.user(), fresh.password())), fresh, clock);
       }
     };
   }

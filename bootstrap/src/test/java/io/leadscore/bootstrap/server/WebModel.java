@@ -18,9 +18,9 @@ public final class WebModel {
     var publish = admin.post("/v1/models/" + ID + "/publish", "{}");
     assertThat(publish.status()).as(publish.body()).isEqualTo(202);
     String job = publish.header("Location");
-    Await.require(
-        Duration.ofSeconds(60),
+    Await.until(
         "publish job " + job + " succeeded",
+        Duration.ofSeconds(60),
         () -> "succeeded".equals(admin.get(job).json().path("state").asText()));
   }
 }

@@ -1,13 +1,12 @@
 package io.leadscore.adapter.http.api;
 
 import io.javalin.Javalin;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.leadscore.adapter.http.auth.BearerKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -15,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The API server: Javalin 7 on Jetty 12 with every route of http-api.md. Bounded everywhere a burst
- * could exhaust memory: request threads, the queue in front of them, bodies, requests in flight and
- * concurrent writes. {@link #stop()} is graceful: the connector stops accepting, requests in flight
- * finish (up to {@link ApiSettings#stopTimeout()}), then the server stops.
+ * could exhaust memory: request threads, bodies, requests in flight and concurrent writes. {@link
+ * #stop()} is graceful: the connector stops accepting, requests in flight finish (up to {@link
+ * ApiSettings#stopTimeout()}), then the server stops.
  *
  * <p>Made once and started once; thread-safe.
  */
@@ -29,18 +28,13 @@ public final class ApiServer {
   private final List<String> javalinRoutes = new ArrayList<>();
   private final ApiSettings settings;
 
-  /**
-   * A server for these use cases.
-   *
-   * @param extraEndpoints more route groups (webhooks, sources), registered after the core ones
-   */
+  /** A server for these use cases; does no I/O until {@link #start}. */
   public ApiServer(
       ApiUseCases useCases,
       ApiSettings settings,
       Readiness readiness,
       ApiMetrics metrics,
-      Clock clock,
-      List<EndpointGroup> extraEndpoints) {
+      Clock clock) {
     this.settings = settings;
     var problems = new Problems(settings.retryAfter());
     var bodies = new RequestBodies(settings.maxBodyBytes());
@@ -58,7 +52,11 @@ public final class ApiServer {
               cfg.jetty.modifyServer(
                   server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
               cfg.events.handlerAdded(
-                  info -> javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath()));
+                  info -> {
+                    if (!info.getPath().equals(UnmatchedRoutes.ANY_PATH)) {
+                      javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath());
+                    }
+                  });
               var routes = new Routes(cfg.routes, keys, problems, metrics, settings);
               new OperationsEndpoints(readiness, metrics, settings).register(routes);
               new ModelEndpoints(useCases, bodies, clock).register(routes);
@@ -67,38 +65,26 @@ public final class ApiServer {
               new ScoreEndpoints(useCases, clock).register(routes);
               new JobEndpoints(useCases).register(routes);
               new KeyEndpoints(useCases, bodies).register(routes);
-              for (EndpointGroup group : extraEndpoints) {
-                group.register(routes, bodies);
-              }
+              new SourceEndpoints(useCases, bodies).register(routes);
+              new HookEndpoints(useCases, bodies).register(routes);
+              new WebhookEndpoints(useCases, bodies).register(routes);
               registered.addAll(routes.registered());
               cfg.routes.exception(Exception.class, problems::render);
-              cfg.routes.error(
-                  HttpStatus.NOT_FOUND.getCode(),
-                  ctx -> {
-                    if (ctx.result() == null) {
-                      problems.render(
-                          new io.javalin.http.NotFoundResponse("no such route: " + ctx.path()),
-                          ctx);
-                    }
-                  });
-              cfg.routes.error(
-                  HttpStatus.METHOD_NOT_ALLOWED.getCode(),
-                  ctx ->
-                      problems.render(
-                          new io.javalin.http.MethodNotAllowedResponse(
-                              "method not allowed: " + ctx.method()),
-                          ctx));
+              // last, so every real route matches first: no route is a 404 problem, a known path
+              // with another method a 405 problem with Allow (Javalin's own answers are not
+              // problem+json)
+              var unmatched = new UnmatchedRoutes(registered, problems);
+              for (HandlerType method : UnmatchedRoutes.METHODS) {
+                cfg.routes.addHttpHandler(method, UnmatchedRoutes.ANY_PATH, unmatched::answer);
+              }
             });
     this.routes = List.copyOf(registered);
   }
 
   private static QueuedThreadPool threadPool(ApiSettings settings) {
-    var pool =
-        new QueuedThreadPool(
-            settings.maxThreads(),
-            Math.min(8, settings.maxThreads()),
-            60_000,
-            new ArrayBlockingQueue<>(settings.maxQueuedRequests()));
+    // Jetty's own (growable) queue: a bounded one can reject Jetty's internal tasks. Work is
+    // bounded by the in-flight and write limits in Routes instead.
+    var pool = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
     pool.setName("http");
     return pool;
   }
@@ -134,11 +120,5 @@ public final class ApiServer {
   /** Every handler Javalin registered, as {@code "GET /v1/models"}. */
   public List<String> javalinRoutes() {
     return List.copyOf(javalinRoutes);
-  }
-
-  /** A group of routes added by another part of the API (webhooks, sources, hooks). */
-  @FunctionalInterface
-  public interface EndpointGroup {
-    void register(Routes routes, RequestBodies bodies);
   }
 }

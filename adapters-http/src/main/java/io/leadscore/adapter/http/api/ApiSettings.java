@@ -7,7 +7,6 @@ import java.time.Duration;
  *
  * @param maxBodyBytes the largest request body accepted; beyond it, 413 (5 MiB by the spec)
  * @param maxThreads Jetty's request threads
- * @param maxQueuedRequests requests waiting for a thread before Jetty refuses more
  * @param maxConcurrentWrites ingest and contact writes running at once; beyond it, 429
  * @param maxInFlight requests of any kind running at once; beyond it, 503
  * @param idleTimeout how long a connection may send nothing (a stalled upload) before it is closed
@@ -17,7 +16,6 @@ import java.time.Duration;
 public record ApiSettings(
     long maxBodyBytes,
     int maxThreads,
-    int maxQueuedRequests,
     int maxConcurrentWrites,
     int maxInFlight,
     Duration idleTimeout,
@@ -34,9 +32,8 @@ public record ApiSettings(
     if (maxThreads < 8) {
       throw new IllegalArgumentException("maxThreads: must be at least 8");
     }
-    if (maxQueuedRequests < 1 || maxConcurrentWrites < 1 || maxInFlight < 1) {
-      throw new IllegalArgumentException(
-          "maxQueuedRequests, maxConcurrentWrites, maxInFlight: must be positive");
+    if (maxConcurrentWrites < 1 || maxInFlight < 1) {
+      throw new IllegalArgumentException("maxConcurrentWrites, maxInFlight: must be positive");
     }
   }
 
@@ -45,7 +42,6 @@ public record ApiSettings(
     return new ApiSettings(
         FIVE_MIB,
         250,
-        2_000,
         16,
         1_000,
         Duration.ofSeconds(30),

@@ -1,19 +1,23 @@
 package io.leadscore.adapter.http.api;
 
 import io.leadscore.application.port.in.AuthenticateUseCase;
+import io.leadscore.application.port.in.ConfigureSourceUseCase;
 import io.leadscore.application.port.in.EraseContactUseCase;
 import io.leadscore.application.port.in.FindContactUseCase;
 import io.leadscore.application.port.in.GetJobUseCase;
 import io.leadscore.application.port.in.GetModelUseCase;
 import io.leadscore.application.port.in.IngestEventsUseCase;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
+import io.leadscore.application.port.in.ManageWebhooksUseCase;
 import io.leadscore.application.port.in.PublishModelUseCase;
 import io.leadscore.application.port.in.ReadLeaderboardUseCase;
+import io.leadscore.application.port.in.ReceiveVendorHookUseCase;
 import io.leadscore.application.port.in.SaveModelDraftUseCase;
 import io.leadscore.application.port.in.ScoreContactUseCase;
 import io.leadscore.application.port.in.ScoreDistributionUseCase;
 import io.leadscore.application.port.in.ScoreTimelineUseCase;
 import io.leadscore.application.port.in.SimulateModelUseCase;
+import io.leadscore.application.port.in.SyncSourceUseCase;
 import io.leadscore.application.port.in.UpsertContactUseCase;
 import java.util.Objects;
 
@@ -36,7 +40,11 @@ public record ApiUseCases(
     ScoreTimelineUseCase timeline,
     ReadLeaderboardUseCase leaderboard,
     ScoreDistributionUseCase distribution,
-    GetJobUseCase getJob) {
+    GetJobUseCase getJob,
+    ConfigureSourceUseCase sources,
+    SyncSourceUseCase sync,
+    ReceiveVendorHookUseCase hooks,
+    ManageWebhooksUseCase webhooks) {
   public ApiUseCases {
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(apiKeys, "apiKeys");
@@ -53,5 +61,9 @@ public record ApiUseCases(
     Objects.requireNonNull(leaderboard, "leaderboard");
     Objects.requireNonNull(distribution, "distribution");
     Objects.requireNonNull(getJob, "getJob");
+    Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(sync, "sync");
+    Objects.requireNonNull(hooks, "hooks");
+    Objects.requireNonNull(webhooks, "webhooks");
   }
 }

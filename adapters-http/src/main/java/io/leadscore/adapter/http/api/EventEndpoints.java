@@ -9,6 +9,8 @@ import io.leadscore.application.port.in.IngestResult;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.TooLargeException;
 import io.leadscore.application.port.out.Scope;
+import io.leadscore.domain.reading.Problem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,10 @@ final class EventEndpoints {
 
   private void post(Context ctx, Caller caller) {
     Object body = bodies.json(ctx);
+    if (body == null) {
+      // a JSON null: List.of(null) below would throw
+      throw InvalidInputException.at("", "must be an event object or {\"events\": [...]}");
+    }
     if (body instanceof Map<?, ?> map && map.containsKey("events")) {
       if (!(map.get("events") instanceof List<?> events)) {
         throw InvalidInputException.at("events", "must be an array of events");
@@ -51,6 +57,16 @@ final class EventEndpoints {
                 + IngestEventsUseCase.MAX_BATCH
                 + " events, this one "
                 + events.size());
+      }
+      var nulls = new ArrayList<Problem>();
+      for (int i = 0; i < events.size(); i++) {
+        if (events.get(i) == null) {
+          // the command cannot carry a null; refused as a whole, nothing half-written
+          nulls.add(new Problem("events[" + i + "]", "must be an event object, not null"));
+        }
+      }
+      if (!nulls.isEmpty()) {
+        throw new InvalidInputException("the batch holds null events", nulls);
       }
       ctx.json(store(caller, events));
       return;

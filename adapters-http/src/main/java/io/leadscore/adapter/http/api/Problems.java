@@ -49,7 +49,14 @@ public final class Problems {
       case BadRequestException e ->
           of(400, "bad-request", "Bad request", e.getMessage(), e.problems());
       case UnreadableDocumentException e ->
-          of(400, "unreadable", "Unreadable body", e.getMessage(), List.of());
+          of(
+              400,
+              "unreadable",
+              "Unreadable body",
+              e.getMessage(),
+              List.of(new Problem("", e.getMessage())));
+      case IncompleteBodyException e ->
+          of(408, "incomplete-body", "Request timeout", e.getMessage(), List.of());
       case InvalidInputException e ->
           of(
               422,
@@ -58,7 +65,9 @@ public final class Problems {
               e.problems().size() + " problem(s) in the request",
               e.problems());
       case UnauthenticatedException e -> {
-        ctx.header("WWW-Authenticate", "Bearer");
+        if (!ctx.path().startsWith("/v1/hooks/")) {
+          ctx.header("WWW-Authenticate", "Bearer"); // hooks use their source's secret instead
+        }
         yield of(401, "unauthenticated", "Unauthenticated", e.getMessage(), List.of());
       }
       case InsufficientScopeException e ->
@@ -86,8 +95,15 @@ public final class Problems {
             "the database is unavailable; nothing was stored; retry later",
             List.of());
       }
-      case HttpResponseException e ->
-          of(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), List.of());
+      case HttpResponseException e -> {
+        String title = io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage();
+        yield of(
+            e.getStatus(),
+            title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
+            title,
+            e.getMessage(),
+            List.of());
+      }
       case StackOverflowError e ->
           of(400, "bad-request", "Bad request", "the body is nested too deeply", List.of());
       default -> {

@@ -6,7 +6,6 @@ import io.leadscore.adapter.http.json.DocumentSyntaxException;
 import io.leadscore.application.port.in.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * Request bodies, read at most {@link ApiSettings#maxBodyBytes()} bytes (413 beyond, whether the
  * client declared a length or streamed it chunked) and parsed into the generic tree the use cases
  * validate. Malformed JSON, too deep a nesting or an over-long string is a 400 naming the line and
- * column. Thread-safe.
+ * column; a body that stops arriving (a stalled or aborted upload) is a 408. Thread-safe.
  */
 public final class RequestBodies {
   private final long maxBytes;
@@ -38,7 +37,9 @@ public final class RequestBodies {
       }
       return body;
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the request body", e);
+      // a stalled upload cut off by the idle timeout, or a client gone mid-body: the client's
+      // failure, not the server's (a 408, never a 500)
+      throw new IncompleteBodyException(e);
     }
   }
 

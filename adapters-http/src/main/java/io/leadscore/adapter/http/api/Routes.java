@@ -55,6 +55,11 @@ public final class Routes {
     register(method, new Route(method.name(), path, null, false), handler);
   }
 
+  /** A route without an API key that writes (inbound hooks): counts against the write limit. */
+  public void addOpenLimited(HandlerType method, String path, CallerHandler handler) {
+    register(method, new Route(method.name(), path, null, true), handler);
+  }
+
   /** Every route registered so far. */
   public List<Route> registered() {
     return List.copyOf(registered);

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.leadscore.adapter.http.json.LeadScoreJson;
 import io.leadscore.application.port.in.Caller;
+import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.LeaderboardPage;
 import io.leadscore.application.port.in.LeaderboardQuery;
 import io.leadscore.application.port.in.ReadLeaderboardUseCase;
@@ -92,7 +93,13 @@ final class ScoreEndpoints {
             limit,
             params.optional("cursor"));
     params.check();
-    LeaderboardPage page = leaderboard.read(query);
+    LeaderboardPage page;
+    try {
+      page = leaderboard.read(query);
+    } catch (InvalidInputException e) {
+      // every input of this route is a query parameter (a cursor not ours): 400 like the others
+      throw new BadRequestException(e.getMessage(), e.problems());
+    }
     ctx.json(new Page<>(page.items().stream().map(LeaderboardRow::from).toList(), page.next()));
   }
 

@@ -177,13 +177,20 @@ public final class DocumentParser {
   }
 
   /**
-   * Describes the first value that is not a plain JSON value (say, YAML's {@code !!binary}), or
-   * null.
+   * Describes the first value that is not a plain JSON value (say, YAML's {@code !!binary}) or is a
+   * string beyond {@link #LIMITS}, or null.
    */
   private static String firstUnsupported(Object node, String path) {
     return switch (node) {
       case null -> null;
-      case String s -> null;
+      // JSON enforces the limit while parsing; the YAML parser does not, so it is checked here
+      case String s ->
+          s.length() > LIMITS.getMaxStringLength()
+              ? (path.isEmpty() ? "" : path + ": ")
+                  + "a string longer than "
+                  + LIMITS.getMaxStringLength()
+                  + " characters"
+              : null;
       case Number n -> null;
       case Boolean b -> null;
       case Map<?, ?> map -> {

@@ -50,6 +50,17 @@ class DocumentParserTest {
   }
 
   @Test
+  void a_yaml_string_over_a_mebibyte_is_an_error_as_in_json() throws Exception {
+    String tooLong = "x".repeat((1 << 20) + 1);
+    assertThatThrownBy(() -> yaml("name: \"" + tooLong + "\"\n"))
+        .isInstanceOf(DocumentSyntaxException.class)
+        .hasMessageContaining("name: a string longer than 1048576 characters");
+    assertThatThrownBy(() -> json("{\"name\": \"" + tooLong + "\"}"))
+        .isInstanceOf(DocumentSyntaxException.class);
+    assertThat(yaml("name: \"" + "x".repeat(1 << 20) + "\"\n")).isNotNull();
+  }
+
+  @Test
   void json_duplicate_key_is_an_error_with_line_and_column() {
     assertThatThrownBy(() -> json("{\n  \"id\": \"a\",\n  \"id\": \"b\"\n}"))
         .isInstanceOf(DocumentSyntaxException.class)

@@ -1,8 +1,8 @@
 package io.leadscore.application.port.in;
 
 /**
- * Erases a contact with all its events, identities and scores (the right to be forgotten), in one
- * transaction.
+ * Erases a contact with all its events, identities, scores, notifications and their webhook
+ * deliveries, sent or not (the right to be forgotten: they carry its id), in one transaction.
  *
  * @throws NotFoundException when the workspace has no such contact
  */

@@ -28,6 +28,9 @@ public record Job(
     long total,
     Map<String, Long> counts,
     List<String> errors) {
+  /** How many errors a job keeps: the most recent. */
+  public static final int MAX_ERRORS = 100;
+
   public Job {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(workspace, "workspace");
@@ -59,6 +62,28 @@ public record Job(
         total,
         counts,
         errors);
+  }
+
+  /** This job with {@code more} errors added, keeping the most recent {@value #MAX_ERRORS}. */
+  public Job withErrors(List<String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    var all = new java.util.ArrayList<>(errors);
+    all.addAll(more);
+    return new Job(
+        id,
+        workspace,
+        kind,
+        subject,
+        state,
+        createdAt,
+        startedAt,
+        finishedAt,
+        done,
+        total,
+        counts,
+        all.subList(Math.max(0, all.size() - MAX_ERRORS), all.size()));
   }
 
   public Job finished(JobState outcome, List<String> errors, Instant at) {

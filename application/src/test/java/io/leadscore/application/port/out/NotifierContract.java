@@ -17,8 +17,11 @@ public interface NotifierContract {
   /** Transactions on the same storage as {@link #notifier()}. */
   Transactions transactions();
 
-  /** Every notification recorded so far, oldest first. */
+  /** Every tier change recorded so far, oldest first. */
   List<TierChange> notified();
+
+  /** Every topic interest recorded so far, oldest first. */
+  List<TopicInterest> interests();
 
   Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -31,6 +34,16 @@ public interface NotifierContract {
     transactions().run(() -> notifier().tierChanged(second));
 
     assertThat(notified()).containsExactly(first, second);
+  }
+
+  @Test
+  default void a_committed_topic_interest_is_recorded_with_every_field() {
+    var interest = new TopicInterest("a", "b2b", "c1", "pricing", 3, T0);
+
+    transactions().run(() -> notifier().topicInterested(interest));
+
+    assertThat(interests()).containsExactly(interest);
+    assertThat(notified()).isEmpty();
   }
 
   @Test

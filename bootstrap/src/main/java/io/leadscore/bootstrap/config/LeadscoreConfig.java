@@ -1,0 +1,100 @@
+package io.leadscore.bootstrap.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The whole configuration of a node (http-api.md, "CLI": a YAML file, then environment variables
+ * that override it; docs/operations.md lists every key). Immutable.
+ *
+ * @param server where the API listens
+ * @param database which database, and how long to wait for it
+ * @param workers the background work this node takes part in
+ */
+public record LeadscoreConfig(Server server, DatabaseConfig database, Workers workers) {
+  public LeadscoreConfig {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(workers, "workers");
+  }
+
+  /**
+   * The API's address and limits.
+   *
+   * @param maxConcurrentWrites ingest and contact writes at once before 429
+   * @param idleTimeout how long a connection may send nothing (a stalled upload) before the server
+   *     closes it (quality.md, request-limits)
+   */
+  public record Server(
+      String host, int port, int maxThreads, int maxConcurrentWrites, Duration idleTimeout) {
+    /** Default idle timeout: 30 seconds. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    public Server {
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout: must be positive, was " + idleTimeout);
+      }
+    }
+
+    /** A server with the default idle timeout. */
+    public Server(String host, int port, int maxThreads, int maxConcurrentWrites) {
+      this(host, port, maxThreads, maxConcurrentWrites, DEFAULT_IDLE_TIMEOUT);
+    }
+  }
+
+  /**
+   * The database: {@code jdbc:h2:} (embedded, the default) or {@code jdbc:postgresql:}.
+   *
+   * @param password kept out of logs and {@link #toString()}
+   */
+  public record DatabaseConfig(
+      String url,
+      String user,
+      String password,
+      int poolSize,
+      Duration connectTimeout,
+      Duration socketTimeout,
+      boolean migrateOnStart) {
+    @Override
+    public String toString() {
+      return "DatabaseConfig[url="
+          + url
+          + ", user="
+          + user
+          + ", password="
+          + (password == null ? "(none)" : "(hidden)")
+          + ", poolSize="
+          + poolSize
+          + "]";
+    }
+  }
+
+  /**
+   * Background work: whether this node runs it at all, and how often each kind looks for work.
+   *
+   * @param decaySweep how often materialised scores are swept for decay (default 15 minutes)
+   */
+  public record Workers(
+      boolean enabled, Duration refresh, Duration jobs, Duration decaySweep, Duration webhooks) {}
+
+  /** Every default: the embedded database under {@code ./data}, port 7070 on loopback. */
+  public static LeadscoreConfig defaults() {
+    return new LeadscoreConfig(
+        new Server("127.0.0.1", 7070, 250, 16),
+        new DatabaseConfig(
+            io.leadscore.adapter.jdbc.Database.DEFAULT_URL,
+            null,
+            null,
+            10,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            true),
+        new Workers(
+            true,
+            Duration.ofMillis(200),
+            Duration.ofMillis(500),
+            Duration.ofMinutes(15),
+            Duration.ofSeconds(1)));
+  }
+}
