@@ -19,10 +19,11 @@ final class Unavailability {
   /**
    * SQLSTATEs that mean "try again later": the connection class (08), admin or crash shutdown and
    * "cannot connect now" (57P01-57P03), a cancelled statement or lock timeout (57014, 55P03), too
-   * many connections (53300).
+   * many connections (53300), and H2's lock timeout (HYT00), which a batch statement reports as a
+   * plain {@code BatchUpdateException} rather than a {@code SQLTimeoutException}.
    */
   private static final Set<String> RETRYABLE_STATES =
-      Set.of("57P01", "57P02", "57P03", "57014", "55P03", "53300");
+      Set.of("57P01", "57P02", "57P03", "57014", "55P03", "53300", "HYT00");
 
   private Unavailability() {}
 

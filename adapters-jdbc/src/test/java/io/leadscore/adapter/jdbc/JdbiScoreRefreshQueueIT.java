@@ -6,21 +6,96 @@ import io.leadscore.application.port.out.ContactRef;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreRefreshQueueContract;
 import io.leadscore.application.port.out.Transactions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link ScoreRefreshQueueContract} on {@code JdbiScoreRefreshQueue}, on H2 and on PostgreSQL, and
- * a mark larger than one insert statement.
+ * {@link ScoreRefreshQueueContract} on {@code JdbiScoreRefreshQueue}, on H2 and on PostgreSQL, a
+ * mark larger than one insert statement, and a mark racing a refresh that claimed the same contact.
  */
 class JdbiScoreRefreshQueueIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
   abstract static class On implements ScoreRefreshQueueContract {
     abstract TestDatabase db();
+
+    /** Sessions of the test database waiting for a row lock held by another. */
+    abstract String sessionsWaitingForALock();
+
+    /**
+     * The refresh claimed (and deleted) the contact's entry before the marking transaction's lock;
+     * the refresh could not see the marked change, so the contact must be queued again when the
+     * refresh commits. On H2 the insert does not wait for the claimer (it sees the row and does
+     * nothing), so the mark has to notice the row is gone; found by KillMidIngestOverHttpIT.
+     */
+    @Test
+    void marking_an_entry_a_refresh_has_claimed_queues_it_again_when_the_refresh_commits()
+        throws Exception {
+      var queue = queue();
+      var at = Instant.parse("2026-11-22T10:00:00Z");
+      transactions().run(() -> queue.mark("a", List.of("c1", "c2"), at));
+      var claimed = new CountDownLatch(1);
+      var commitClaim = new CountDownLatch(1);
+      var threads = Executors.newFixedThreadPool(2);
+      try {
+        Future<List<ContactRef>> refresh =
+            threads.submit(
+                () ->
+                    transactions()
+                        .inTransaction(
+                            () -> {
+                              List<ContactRef> refs = queue.claim(10);
+                              claimed.countDown();
+                              awaitLatch(commitClaim);
+                              return refs;
+                            }));
+        assertThat(claimed.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Future<?> marking =
+            threads.submit(
+                () -> transactions().run(() -> queue.mark("a", List.of("c1", "c3"), at)));
+        awaitOneSessionWaitingForALock();
+        commitClaim.countDown();
+        marking.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(refresh.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).hasSize(2);
+        List<ContactRef> queued = transactions().inTransaction(() -> queue.claim(10));
+        assertThat(queued)
+            .containsExactlyInAnyOrder(new ContactRef("a", "c1"), new ContactRef("a", "c3"));
+      } finally {
+        threads.shutdownNow();
+      }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+      try {
+        assertThat(latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private void awaitOneSessionWaitingForALock() {
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (db().transactions()
+              .withHandle(
+                  handle -> handle.createQuery(sessionsWaitingForALock()).mapTo(Long.class).one())
+          < 1) {
+        assertThat(System.nanoTime() - deadline).as("a session waits for a lock").isNegative();
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
+    }
 
     @Override
     public ScoreRefreshQueue queue() {
@@ -116,6 +191,11 @@ class JdbiScoreRefreshQueueIT {
     TestDatabase db() {
       return db;
     }
+
+    @Override
+    String sessionsWaitingForALock() {
+      return "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL";
+    }
   }
 
   @Nested
@@ -125,6 +205,14 @@ class JdbiScoreRefreshQueueIT {
     @Override
     TestDatabase db() {
       return db;
+    }
+
+    @Override
+    String sessionsWaitingForALock() {
+      return """
+          SELECT COUNT(*) FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'
+          """;
     }
   }
 }

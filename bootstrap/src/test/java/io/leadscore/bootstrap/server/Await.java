@@ -42,4 +42,14 @@ public final class Await {
     }
     return last[0];
   }
+
+  /** Polls {@code condition} every 50 ms until it holds: true, or false when the time ran out. */
+  public static boolean within(Duration timeout, BooleanSupplier condition) {
+    try {
+      until("a condition", timeout, condition);
+      return true;
+    } catch (AssertionError timedOut) {
+      return false;
+    }
+  }
 }

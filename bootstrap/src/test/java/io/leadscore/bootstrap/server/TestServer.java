@@ -80,6 +80,14 @@ public final class TestServer implements AutoCloseable {
     };
   }
 
+  /**
+   * A server on {@code config} (made with {@link #config} and adjusted: limits, a database behind a
+   * proxy); {@code cleanup} runs after the node closed, such as dropping its database.
+   */
+  public static TestServer start(LeadscoreConfig config, AutoCloseable cleanup) {
+    return new TestServer(config, cleanup, Clock.systemUTC());
+  }
+
   /** The test configuration: port 0, workers polling fast, the rest as in production. */
   public static LeadscoreConfig config(String url, String user, String password) {
     var defaults = LeadscoreConfig.defaults();
