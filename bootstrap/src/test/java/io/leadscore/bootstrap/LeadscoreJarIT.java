@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the shaded jar ({@code bootstrap/target/leadscore.jar}) as a child JVM, with the java that
@@ -93,5 +94,59 @@ class LeadscoreJarIT {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Usage: leadscore").contains("validate").contains("score");
+  }
+
+  @Test
+  void the_jar_migrates_creates_keys_and_reports_bad_configuration(@TempDir Path dir)
+      throws Exception {
+    Path config = dir.resolve("leadscore.yaml");
+    Files.writeString(
+        config,
+        "database:\n  url: \"jdbc:h2:"
+            + dir.resolve("db").toAbsolutePath()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH\"\n");
+
+    Run migrate = java("migrate", "--config", config.toString());
+    assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+    assertThat(migrate.out()).contains("the schema is up to date");
+    assertThat(java("migrate", "--config", config.toString()).out()).startsWith("applied 0");
+
+    Run key =
+        java(
+            "keys",
+            "create",
+            "--workspace",
+            "acme",
+            "--scope",
+            "admin",
+            "--config",
+            config.toString());
+    assertThat(key.exitCode()).as(key.err()).isZero();
+    assertThat(key.out().strip()).matches("lsk_[a-z2-7]{16}_[A-Za-z0-9_-]{43}");
+    assertThat(key.err()).contains("shown once");
+
+    Run badScope =
+        java(
+            "keys",
+            "create",
+            "--workspace",
+            "acme",
+            "--scope",
+            "owner",
+            "--config",
+            config.toString());
+    assertThat(badScope.exitCode()).isEqualTo(2);
+    assertThat(badScope.err()).contains("not a scope");
+
+    Run noModel =
+        java("rescore", "--workspace", "acme", "--model", "nope", "--config", config.toString());
+    assertThat(noModel.exitCode()).isEqualTo(1);
+    assertThat(noModel.err()).contains("nope");
+
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "database: { poolSize: many }\nserver: { prot: 1 }\n");
+    Run invalid = java("migrate", "--config", bad.toString());
+    assertThat(invalid.exitCode()).isEqualTo(2);
+    assertThat(invalid.err()).contains("database.poolSize").contains("server.prot");
   }
 }

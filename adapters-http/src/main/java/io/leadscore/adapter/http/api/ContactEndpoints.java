@@ -39,7 +39,8 @@ final class ContactEndpoints {
 
   private void upsert(Context ctx, Caller caller) {
     Object body = bodies.json(ctx);
-    ctx.json(
+    Json.respond(
+        ctx,
         ContactResponse.from(upsert.upsert(new UpsertContactCommand(caller.workspace(), body))));
   }
 
@@ -64,11 +65,12 @@ final class ContactEndpoints {
     } catch (NotFoundException e) {
       items = List.of();
     }
-    ctx.json(Page.of(items));
+    Json.respond(ctx, Page.of(items));
   }
 
   private void get(Context ctx, Caller caller) {
-    ctx.json(
+    Json.respond(
+        ctx,
         ContactResponse.from(
             find.find(caller.workspace(), new ContactIdentity.ById(ctx.pathParam("id")))));
   }

@@ -68,14 +68,14 @@ final class EventEndpoints {
       if (!nulls.isEmpty()) {
         throw new InvalidInputException("the batch holds null events", nulls);
       }
-      ctx.json(store(caller, events));
+      Json.respond(ctx, store(caller, events));
       return;
     }
     IngestResult result = store(caller, List.of(body));
     if (!result.rejected().isEmpty()) {
       throw new InvalidInputException("the event is invalid", result.rejected().get(0).errors());
     }
-    ctx.json(result);
+    Json.respond(ctx, result);
   }
 
   private IngestResult store(Caller caller, List<?> events) {

@@ -51,7 +51,7 @@ final class HookEndpoints {
       throw new BadRequestException("the vendor's request could not be read", e.problems());
     }
     switch (result) {
-      case VendorHookResult.Stored stored -> ctx.json(stored);
+      case VendorHookResult.Stored stored -> Json.respond(ctx, stored);
       case VendorHookResult.Reply reply -> {
         ctx.contentType(reply.contentType());
         ctx.result(reply.body());

@@ -19,6 +19,6 @@ final class JobEndpoints {
   }
 
   private void get(Context ctx, Caller caller) {
-    ctx.json(JobResponse.from(jobs.get(caller.workspace(), ctx.pathParam("id"))));
+    Json.respond(ctx, JobResponse.from(jobs.get(caller.workspace(), ctx.pathParam("id"))));
   }
 }

@@ -43,11 +43,12 @@ final class KeyEndpoints {
     CreatedApiKey created =
         keys.create(caller.workspace(), scope, name == null ? "" : (String) name);
     ctx.status(201);
-    ctx.json(new CreatedKeyResponse(KeyResponse.from(created.key()), created.token()));
+    Json.respond(ctx, new CreatedKeyResponse(KeyResponse.from(created.key()), created.token()));
   }
 
   private void list(Context ctx, Caller caller) {
-    ctx.json(Page.of(keys.list(caller.workspace()).stream().map(KeyResponse::from).toList()));
+    Json.respond(
+        ctx, Page.of(keys.list(caller.workspace()).stream().map(KeyResponse::from).toList()));
   }
 
   private void revoke(Context ctx, Caller caller) {

@@ -64,15 +64,16 @@ final class ModelEndpoints {
       throw BadRequestException.at("", "a model document (JSON or YAML) is required");
     }
     saveDraft.save(new SaveModelDraftCommand(caller.workspace(), id, document));
-    ctx.json(ModelResponse.from(getModel.get(caller.workspace(), id)));
+    Json.respond(ctx, ModelResponse.from(getModel.get(caller.workspace(), id)));
   }
 
   private void list(Context ctx, Caller caller) {
-    ctx.json(Page.of(getModel.list(caller.workspace()).stream().map(ModelResponse::from).toList()));
+    Json.respond(
+        ctx, Page.of(getModel.list(caller.workspace()).stream().map(ModelResponse::from).toList()));
   }
 
   private void get(Context ctx, Caller caller) {
-    ctx.json(ModelResponse.from(getModel.get(caller.workspace(), ctx.pathParam("id"))));
+    Json.respond(ctx, ModelResponse.from(getModel.get(caller.workspace(), ctx.pathParam("id"))));
   }
 
   private void simulate(Context ctx, Caller caller) {
@@ -82,7 +83,7 @@ final class ModelEndpoints {
     Simulation simulation =
         simulate.simulate(
             new SimulateModelQuery(caller.workspace(), ctx.pathParam("id"), document(ctx), asOf));
-    ctx.json(SimulationResponse.from(simulation));
+    Json.respond(ctx, SimulationResponse.from(simulation));
   }
 
   private void publishDraft(Context ctx, Caller caller) {
@@ -100,13 +101,14 @@ final class ModelEndpoints {
   }
 
   private void distribution(Context ctx, Caller caller) {
-    ctx.json(distribution.distribution(caller.workspace(), ctx.pathParam("id")));
+    Json.respond(ctx, distribution.distribution(caller.workspace(), ctx.pathParam("id")));
   }
 
   private static void accepted(Context ctx, Publication publication) {
     ctx.status(202);
     ctx.header("Location", "/v1/jobs/" + publication.rescore().id());
-    ctx.json(
+    Json.respond(
+        ctx,
         new PublicationResponse(
             publication.model(), publication.version(), JobResponse.from(publication.rescore())));
   }

@@ -38,7 +38,7 @@ final class OperationsEndpoints {
   }
 
   private void health(Context ctx, Caller caller) {
-    ctx.json(Map.of("status", "up"));
+    Json.respond(ctx, Map.of("status", "up"));
   }
 
   private void ready(Context ctx, Caller caller) {
@@ -47,7 +47,7 @@ final class OperationsEndpoints {
       ctx.status(503);
       ctx.header("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())));
     }
-    ctx.json(new ReadinessResponse(problems.isEmpty() ? "ready" : "degraded", problems));
+    Json.respond(ctx, new ReadinessResponse(problems.isEmpty() ? "ready" : "degraded", problems));
   }
 
   private void metrics(Context ctx, Caller caller) {

@@ -54,7 +54,7 @@ final class ScoreEndpoints {
     params.check();
     ContactScore result =
         score.score(new ScoreContactQuery(caller.workspace(), ctx.pathParam("id"), model, asOf));
-    ctx.json(LeadScoreJson.from(result.score(), result.modelVersion()));
+    Json.respond(ctx, LeadScoreJson.from(result.score(), result.modelVersion()));
   }
 
   private void timeline(Context ctx, Caller caller) {
@@ -67,7 +67,8 @@ final class ScoreEndpoints {
     var points =
         timeline.timeline(
             new TimelineQuery(caller.workspace(), ctx.pathParam("id"), model, from, to, step));
-    ctx.json(
+    Json.respond(
+        ctx,
         Page.of(
             points.stream()
                 .map(
@@ -100,7 +101,8 @@ final class ScoreEndpoints {
       // every input of this route is a query parameter (a cursor not ours): 400 like the others
       throw new BadRequestException(e.getMessage(), e.problems());
     }
-    ctx.json(new Page<>(page.items().stream().map(LeaderboardRow::from).toList(), page.next()));
+    Json.respond(
+        ctx, new Page<>(page.items().stream().map(LeaderboardRow::from).toList(), page.next()));
   }
 
   /** The score at one instant of a timeline. */

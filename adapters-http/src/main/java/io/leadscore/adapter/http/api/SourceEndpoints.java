@@ -40,7 +40,8 @@ final class SourceEndpoints {
     String id = created.source().id();
     ctx.status(201);
     ctx.header("Location", "/v1/sources/" + id);
-    ctx.json(
+    Json.respond(
+        ctx,
         new CreatedSourceResponse(
             created.source(),
             created.hookSecret(),
@@ -48,18 +49,18 @@ final class SourceEndpoints {
   }
 
   private void list(Context ctx, Caller caller) {
-    ctx.json(Page.of(sources.list(caller.workspace())));
+    Json.respond(ctx, Page.of(sources.list(caller.workspace())));
   }
 
   private void get(Context ctx, Caller caller) {
-    ctx.json(sources.get(caller.workspace(), ctx.pathParam("id")));
+    Json.respond(ctx, sources.get(caller.workspace(), ctx.pathParam("id")));
   }
 
   private void sync(Context ctx, Caller caller) {
     Job job = sync.start(caller.workspace(), ctx.pathParam("id"));
     ctx.status(202);
     ctx.header("Location", "/v1/jobs/" + job.id());
-    ctx.json(JobResponse.from(job));
+    Json.respond(ctx, JobResponse.from(job));
   }
 
   /**

@@ -41,15 +41,15 @@ final class WebhookEndpoints {
         webhooks.create(new CreateWebhookCommand(caller.workspace(), bodies.json(ctx)));
     ctx.status(201);
     ctx.header("Location", "/v1/webhooks/" + created.subscription().id());
-    ctx.json(new CreatedWebhookResponse(created.subscription(), created.secret()));
+    Json.respond(ctx, new CreatedWebhookResponse(created.subscription(), created.secret()));
   }
 
   private void list(Context ctx, Caller caller) {
-    ctx.json(Page.of(webhooks.list(caller.workspace())));
+    Json.respond(ctx, Page.of(webhooks.list(caller.workspace())));
   }
 
   private void get(Context ctx, Caller caller) {
-    ctx.json(webhooks.get(caller.workspace(), ctx.pathParam("id")));
+    Json.respond(ctx, webhooks.get(caller.workspace(), ctx.pathParam("id")));
   }
 
   private void delete(Context ctx, Caller caller) {
@@ -70,7 +70,8 @@ final class WebhookEndpoints {
         throw BadRequestException.at("state", "must be pending, delivered or failed");
       }
     }
-    ctx.json(
+    Json.respond(
+        ctx,
         Page.of(
             webhooks.deliveries(caller.workspace(), ctx.pathParam("id"), state, limit).stream()
                 .map(DeliveryResponse::from)
