@@ -34,7 +34,9 @@ public final class ReadLeaderboardService implements ReadLeaderboardUseCase {
       throw InvalidInputException.at("limit", "must be between 1 and " + MAX_LIMIT);
     }
     LeaderboardPosition after = query.cursor() == null ? null : decode(query.cursor());
-    if (models.find(query.workspace(), query.model()).isEmpty()) {
+    if (models
+        .liveVersion(query.workspace(), query.model())
+        .isEmpty()) { // exists, documents unread
       throw new NotFoundException("model", query.model());
     }
     var filter = new LeaderboardFilter(query.model(), query.tier(), query.grade(), query.topic());
