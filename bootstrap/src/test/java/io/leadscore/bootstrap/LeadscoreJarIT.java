@@ -25,18 +25,6 @@ class LeadscoreJarIT {
 
   record Run(int exitCode, String out, String err) {}
 
-  /** Skips a test while domain.reading holds the stub readers (replaced when main is merged). */
-  private static void assumeReadersImplemented() {
-    boolean implemented;
-    try {
-      io.leadscore.domain.reading.ModelReader.read(java.util.Map.of());
-      implemented = true;
-    } catch (UnsupportedOperationException stub) {
-      implemented = false;
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(implemented, "domain readers are still stubs");
-  }
-
   private static Run java(String... args) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
     var command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
@@ -63,7 +51,6 @@ class LeadscoreJarIT {
 
   @Test
   void the_jar_validates_the_example_model() throws Exception {
-    assumeReadersImplemented();
     var run = java("validate", "examples/b2b-default.yaml");
 
     assertThat(run.err()).isEmpty();
@@ -80,7 +67,6 @@ class LeadscoreJarIT {
 
   @Test
   void the_jar_exits_1_on_an_invalid_model() throws Exception {
-    assumeReadersImplemented();
 
     var run = java("validate", "examples/invalid-model.yaml");
 

@@ -75,7 +75,6 @@ class ScoreCommandTest {
 
   @Test
   void prints_the_hand_computed_leadscore_json() throws Exception {
-    Cli.assumeReadersImplemented();
     // fit: director 20. click: 3 clicks, limit 2 -> 20. open: 3 points, 1 whole day old, perDay 1
     // -> 2; the second open is after asOf and counts nowhere. download: 5 points, 2 days old,
     // halfLife P2D -> 2.5. engagement 24.5, score 44.5 -> warm; fit 20 -> grade A. security
@@ -154,7 +153,6 @@ class ScoreCommandTest {
 
   @Test
   void as_of_defaults_to_now_from_the_clock() throws Exception {
-    Cli.assumeReadersImplemented();
 
     var result =
         score(write("tiny.yaml", TINY_MODEL), write("contact.json", CONTACT), write("e.jsonl", ""));
@@ -165,7 +163,6 @@ class ScoreCommandTest {
 
   @Test
   void scores_the_examples() {
-    Cli.assumeReadersImplemented();
 
     var result =
         score(
@@ -186,7 +183,6 @@ class ScoreCommandTest {
 
   @Test
   void lists_every_bad_event_line_with_its_number_and_scores_nothing() throws Exception {
-    Cli.assumeReadersImplemented();
     Path events =
         write(
             "events.jsonl",
@@ -222,7 +218,6 @@ class ScoreCommandTest {
 
   @Test
   void a_repeated_event_key_names_both_lines() throws Exception {
-    Cli.assumeReadersImplemented();
     Path events =
         write(
             "events.jsonl",
@@ -251,7 +246,6 @@ class ScoreCommandTest {
 
   @Test
   void problems_in_model_and_contact_are_listed_with_their_file() throws Exception {
-    Cli.assumeReadersImplemented();
     Path model = write("m.yaml", "id: m\nengagement:\n  - id: click\n    points: 10\n");
     Path contact = write("c.json", "{\"attributes\": {}, \"tags\": [], \"colour\": \"red\"}");
 

@@ -12,7 +12,6 @@ class ValidateCommandTest {
 
   @Test
   void valid_model_prints_a_summary_and_exits_0() {
-    Cli.assumeReadersImplemented();
     Path model = Cli.example("b2b-default.yaml");
 
     var result = Cli.run("validate", model.toString());
@@ -28,7 +27,6 @@ class ValidateCommandTest {
 
   @Test
   void every_example_model_except_the_invalid_one_is_valid() throws Exception {
-    Cli.assumeReadersImplemented();
     try (var files = Files.list(Cli.root().resolve("examples"))) {
       for (Path model : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
         boolean meantInvalid = model.getFileName().toString().startsWith("invalid");
@@ -41,7 +39,6 @@ class ValidateCommandTest {
 
   @Test
   void invalid_model_prints_every_problem_one_a_line_and_exits_1() throws Exception {
-    Cli.assumeReadersImplemented();
     Path model =
         Files.writeString(
             dir.resolve("bad.yaml"),
@@ -72,7 +69,6 @@ class ValidateCommandTest {
 
   @Test
   void invalid_example_lists_several_problems() {
-    Cli.assumeReadersImplemented();
 
     var result = Cli.run("validate", Cli.example("invalid-model.yaml").toString());
 
@@ -90,7 +86,6 @@ class ValidateCommandTest {
 
   @Test
   void yaml_on_key_and_boolean_like_values_reach_the_reader_as_strings() throws Exception {
-    Cli.assumeReadersImplemented();
     Path model =
         Files.writeString(
             dir.resolve("words.yaml"),
