@@ -63,10 +63,15 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
   private static final String CLAIM =
       """
       SELECT workspace_id, contact_id FROM score_refresh_queue
+      WHERE marked_at <= :before
       ORDER BY marked_at
       LIMIT :limit
       FOR UPDATE SKIP LOCKED
       """;
+
+  /** A time after every mark: {@link #claim(int)} takes marks of any age. */
+  private static final Instant EVERY_MARK = Instant.parse("9999-12-31T00:00:00Z");
+
   private static final String DELETE =
       "DELETE FROM score_refresh_queue WHERE workspace_id = :workspace AND contact_id = :contact";
   private static final String SIZE = "SELECT COUNT(*) FROM score_refresh_queue";
@@ -135,6 +140,11 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
 
   @Override
   public List<ContactRef> claim(int limit) {
+    return claim(limit, EVERY_MARK);
+  }
+
+  @Override
+  public List<ContactRef> claim(int limit, Instant markedBefore) {
     if (limit <= 0) {
       return List.of();
     }
@@ -144,6 +154,7 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
               handle
                   .createQuery(CLAIM)
                   .bind("limit", limit)
+                  .bind("before", timestamp(markedBefore))
                   .map(
                       (row, context) ->
                           new ContactRef(

@@ -11,6 +11,7 @@ import io.leadscore.application.port.out.Transactions;
 import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.application.scoring.ScoreMaterialiser;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
   private final LiveModels liveModels;
   private final ScoreMaterialiser materialiser;
   private final Clock clock;
+  private final Duration settle;
 
   public RefreshScoresService(
       Transactions transactions,
@@ -39,6 +41,24 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
       Notifier notifier,
       LiveModels liveModels,
       Clock clock) {
+    this(transactions, queue, events, scores, notifier, liveModels, clock, Duration.ZERO);
+  }
+
+  /**
+   * As the other constructor, refreshing a contact only once its first unrefreshed mark is {@code
+   * settle} old: under a stream of writes to the same contacts, one refresh per contact and settle
+   * period instead of one per write (what the server runs; tests refresh at once).
+   */
+  public RefreshScoresService(
+      Transactions transactions,
+      ScoreRefreshQueue queue,
+      EventStore events,
+      ScoreStore scores,
+      Notifier notifier,
+      LiveModels liveModels,
+      Clock clock,
+      Duration settle) {
+    this.settle = settle;
     this.transactions = transactions;
     this.queue = queue;
     this.events = events;
@@ -52,8 +72,12 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
   public int refresh(int maxContacts) {
     return transactions.inTransaction(
         () -> {
-          List<ContactRef> claimed = queue.claim(maxContacts);
           Instant now = clock.instant();
+          // without a settle period every mark is due, whatever clock stamped it
+          List<ContactRef> claimed =
+              settle.isZero()
+                  ? queue.claim(maxContacts)
+                  : queue.claim(maxContacts, now.minus(settle));
           for (Map.Entry<String, List<String>> entry : byWorkspace(claimed).entrySet()) {
             List<LiveModels.Live> live = liveModels.allLive(entry.getKey());
             if (live.isEmpty()) {

@@ -569,10 +569,16 @@ public final class InMemoryDatabase {
 
       @Override
       public List<ContactRef> claim(int limit) {
+        return claim(limit, Instant.MAX);
+      }
+
+      @Override
+      public List<ContactRef> claim(int limit, Instant markedBefore) {
         return locked(
             () -> {
               List<ContactRef> claimed =
                   state.queue.entrySet().stream()
+                      .filter(entry -> !entry.getValue().isAfter(markedBefore))
                       .sorted(Map.Entry.comparingByValue())
                       .limit(limit)
                       .map(Map.Entry::getKey)

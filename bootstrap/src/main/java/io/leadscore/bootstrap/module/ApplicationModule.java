@@ -77,6 +77,7 @@ import io.leadscore.application.service.SimulateModelService;
 import io.leadscore.application.service.SyncSourceService;
 import io.leadscore.application.service.UpsertContactService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +86,13 @@ import java.util.Map;
  * call constructors (style.md, "Wiring"): no I/O here.
  */
 public final class ApplicationModule extends AbstractModule {
+  /**
+   * How old a contact's first unrefreshed mark must be before the refresh takes it: a contact
+   * written to many times a second is re-scored about once a second, not once per write, so a bulk
+   * ingest does not spend its cores re-scoring the same histories (docs/operations.md).
+   */
+  static final Duration REFRESH_SETTLE = Duration.ofSeconds(1);
+
   @Provides
   @Singleton
   DocumentReader documents() {
@@ -191,7 +199,8 @@ public final class ApplicationModule extends AbstractModule {
       Notifier notifier,
       LiveModels live,
       Clock clock) {
-    return new RefreshScoresService(tx, queue, events, scores, notifier, live, clock);
+    return new RefreshScoresService(
+        tx, queue, events, scores, notifier, live, clock, REFRESH_SETTLE);
   }
 
   @Provides

@@ -20,6 +20,13 @@ public interface ScoreRefreshQueue {
    */
   List<ContactRef> claim(int limit);
 
+  /**
+   * As {@link #claim(int)}, taking only contacts first marked at or before {@code markedBefore}: a
+   * contact that keeps receiving events is then refreshed once per settle period instead of once
+   * per write (its mark keeps the time it was first made).
+   */
+  List<ContactRef> claim(int limit, Instant markedBefore);
+
   /** How many contacts are waiting. */
   long size();
 }

@@ -38,6 +38,21 @@ public interface ScoreRefreshQueueContract {
   }
 
   @Test
+  default void a_settled_claim_takes_only_marks_first_made_before_its_time() {
+    var queue = queue();
+    transactions().run(() -> queue.mark("a", List.of("old"), T0));
+    transactions().run(() -> queue.mark("a", List.of("new"), T0.plusSeconds(5)));
+    // marked again later: the mark keeps its first time, so it stays settled
+    transactions().run(() -> queue.mark("a", List.of("old"), T0.plusSeconds(6)));
+
+    assertThat(transactions().inTransaction(() -> queue.claim(10, T0.plusSeconds(1))))
+        .containsExactly(new ContactRef("a", "old"));
+    assertThat(transactions().inTransaction(() -> queue.claim(10, T0.plusSeconds(4)))).isEmpty();
+    assertThat(transactions().inTransaction(() -> queue.claim(10, T0.plusSeconds(5))))
+        .containsExactly(new ContactRef("a", "new"));
+  }
+
+  @Test
   default void marking_a_contact_twice_keeps_one_entry() {
     var queue = queue();
     transactions().run(() -> queue.mark("a", List.of("c1", "c1"), T0));
