@@ -165,6 +165,16 @@ class ApiEndToEndIT {
           admin,
           "application/yaml",
           sampleModel().replace("points: 310", "points: 100"));
+      // simulated on the whole history first: read-only, beside the live version
+      JsonNode simulation = server.post("/v1/models/b2b-default/simulate", admin, "").json();
+      assertThat(simulation.get("liveVersion").asInt()).isEqualTo(1);
+      assertThat(simulation.get("contacts").asInt()).isEqualTo(2);
+      JsonNode mover = simulation.at("/biggestMovers/0");
+      assertThat(mover.at("/before/version").asInt()).isEqualTo(1);
+      assertThat(mover.at("/after/version").isNull()).isTrue();
+      assertThat(mover.get("change").decimalValue()).isEqualByComparingTo("-210");
+      assertThat(server.get("/v1/models/b2b-default", reader).json().get("liveVersion").asInt())
+          .isEqualTo(1);
       Answer second = server.post("/v1/models/b2b-default/publish", admin, "");
       assertThat(second.json().get("version").asInt()).isEqualTo(2);
       awaitJob(second.json().at("/job/id").asText());

@@ -150,6 +150,10 @@ final class ModelEndpoints {
     record Mover(
         String contactId, LeadScoreJson before, LeadScoreJson after, java.math.BigDecimal change) {}
 
+    private static Integer liveVersionOrNull(Simulation simulation) {
+      return simulation.liveVersion() > 0 ? simulation.liveVersion() : null;
+    }
+
     static SimulationResponse from(Simulation simulation) {
       return new SimulationResponse(
           simulation.model(),
@@ -164,7 +168,10 @@ final class ModelEndpoints {
                   mover ->
                       new Mover(
                           mover.contactId(),
-                          mover.before() == null ? null : LeadScoreJson.from(mover.before(), null),
+                          // before: the live version; after: the draft, which has no number yet
+                          mover.before() == null
+                              ? null
+                              : LeadScoreJson.from(mover.before(), liveVersionOrNull(simulation)),
                           LeadScoreJson.from(mover.after(), null),
                           io.leadscore.domain.engine.Figures.round(mover.change())))
               .toList());
