@@ -32,9 +32,18 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
 
   /** The embedded default: an H2 file database under {@code ./data}, in PostgreSQL mode. */
-  public static final String DEFAULT_URL =
-      "jdbc:h2:./data/leadscore;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-          + "WRITE_DELAY=0";
+  public static final String DEFAULT_URL = embeddedUrl("./data/leadscore");
+
+  /**
+   * The URL of an embedded H2 file database at {@code path} (files {@code path.mv.db}; absolute or
+   * starting with {@code ./}), in the PostgreSQL mode the shared migrations need, committing
+   * durably.
+   */
+  public static String embeddedUrl(String path) {
+    return "jdbc:h2:"
+        + path
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+  }
 
   /** The longest a PostgreSQL statement waits for a lock before it fails as unavailable. */
   public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);

@@ -51,15 +51,10 @@ public final class LiveModels {
 
   /** The live version of a model, compiled. */
   public Optional<Live> live(String workspace, String modelId) {
-    Optional<Integer> version = models.liveVersion(workspace, modelId);
-    if (version.isEmpty() || version.get() == 0) {
-      return Optional.empty();
-    }
-    Live cached = cached(new VersionKey(workspace, modelId, version.get()));
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    return models.find(workspace, modelId).flatMap(model -> live(workspace, model));
+    return models
+        .liveVersion(workspace, modelId)
+        .filter(version -> version > 0)
+        .flatMap(version -> liveAt(workspace, modelId, version));
   }
 
   /**
@@ -72,17 +67,17 @@ public final class LiveModels {
         models
             .liveVersion(workspace, modelId)
             .orElseThrow(() -> new NotFoundException("model", modelId));
-    if (version == 0) {
-      throw new NotFoundException("published version of model", modelId);
-    }
+    return (version == 0 ? Optional.<Live>empty() : liveAt(workspace, modelId, version))
+        .orElseThrow(() -> new NotFoundException("published version of model", modelId));
+  }
+
+  /** Version {@code version} from the cache, or the model's live one loaded and compiled. */
+  private Optional<Live> liveAt(String workspace, String modelId, int version) {
     Live cached = cached(new VersionKey(workspace, modelId, version));
     if (cached != null) {
-      return cached;
+      return Optional.of(cached);
     }
-    StoredModel model =
-        models.find(workspace, modelId).orElseThrow(() -> new NotFoundException("model", modelId));
-    return live(workspace, model)
-        .orElseThrow(() -> new NotFoundException("published version of model", modelId));
+    return models.find(workspace, modelId).flatMap(model -> live(workspace, model));
   }
 
   private Live cached(VersionKey key) {

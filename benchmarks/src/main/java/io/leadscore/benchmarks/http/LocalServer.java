@@ -83,10 +83,7 @@ final class LocalServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String url =
-        "jdbc:h2:"
-            + dir.resolve("leadscore")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    String url = Database.embeddedUrl(dir.resolve("leadscore").toString());
     return new LocalServer(url, null, clock, deferRefresh, () -> deleteTree(dir));
   }
 

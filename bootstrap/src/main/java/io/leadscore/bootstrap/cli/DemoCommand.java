@@ -1,5 +1,6 @@
 package io.leadscore.bootstrap.cli;
 
+import io.leadscore.adapter.jdbc.Database;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
 import io.leadscore.application.port.out.Scope;
 import io.leadscore.bootstrap.config.LeadscoreConfig;
@@ -53,10 +54,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     var out = spec.commandLine().getOut();
     var defaults = LeadscoreConfig.defaults();
-    String url =
-        "jdbc:h2:"
-            + data.toAbsolutePath().resolve("leadscore")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    String url = Database.embeddedUrl(data.toAbsolutePath().resolve("leadscore").toString());
     var config =
         new LeadscoreConfig(
             new LeadscoreConfig.Server(
@@ -76,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
     var node = new Node(config, clock);
     node.migrate();
     var demo = new DemoData(node, clock);
-    if (!demo.seeded()) {
+    if (demo.createWorkspace()) {
       out.println("Generating the demo: " + contacts + " contacts with 120 days of history...");
       out.flush();
       long events = demo.seed(contacts, 42);

@@ -81,13 +81,11 @@ final class KeysCommand implements Runnable {
   static final class ScopeConverter implements picocli.CommandLine.ITypeConverter<Scope> {
     @Override
     public Scope convert(String value) {
-      for (Scope scope : Scope.values()) {
-        if (scope.wireName().equalsIgnoreCase(value)) {
-          return scope;
-        }
-      }
-      throw new picocli.CommandLine.TypeConversionException(
-          "'" + value + "' is not a scope; use read, write or admin");
+      return Scope.ofWireName(value)
+          .orElseThrow(
+              () ->
+                  new picocli.CommandLine.TypeConversionException(
+                      "'" + value + "' is not a scope; use read, write or admin"));
     }
   }
 }

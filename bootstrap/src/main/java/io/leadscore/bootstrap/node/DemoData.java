@@ -73,13 +73,16 @@ public final class DemoData {
     this.clock = clock;
   }
 
-  /** Whether the demo workspace exists already (then {@link #seed} is not needed). */
-  public boolean seeded() {
+  /**
+   * Creates the demo workspace; true when it is new (then {@link #seed} fills it), false when an
+   * earlier run made it.
+   */
+  public boolean createWorkspace() {
     try {
       node.get(CreateWorkspaceUseCase.class).create(WORKSPACE, "Demo");
-      return false;
-    } catch (ConflictException exists) {
       return true;
+    } catch (ConflictException exists) {
+      return false;
     }
   }
 

@@ -2,6 +2,7 @@ package io.leadscore.bootstrap.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadscore.adapter.jdbc.Database;
 import io.leadscore.bootstrap.server.TestServer.Answer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,10 +48,7 @@ class BackpressureIT {
   @Test
   void a_burst_beyond_capacity_is_refused_with_retry_after_and_the_server_recovers()
       throws Exception {
-    String url =
-        "jdbc:h2:"
-            + temp.resolve("burst").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    String url = Database.embeddedUrl(String.valueOf(temp.resolve("burst").toAbsolutePath()));
     var env =
         Map.of(
             "LEADSCORE_DB_URL", url,

@@ -3,6 +3,7 @@ package io.leadscore.bootstrap.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadscore.adapter.jdbc.Database;
 import io.leadscore.adapter.jdbc.TestDatabases;
 import io.leadscore.bootstrap.server.EventBatches.Batch;
 import java.net.URLEncoder;
@@ -59,10 +60,7 @@ class KillMidIngestOverHttpIT {
 
   @Test
   void on_the_embedded_database_every_acknowledged_event_survives_kills_once() throws Exception {
-    String url =
-        "jdbc:h2:"
-            + temp.resolve("kill").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    String url = Database.embeddedUrl(String.valueOf(temp.resolve("kill").toAbsolutePath()));
     run(url, null, null);
   }
 

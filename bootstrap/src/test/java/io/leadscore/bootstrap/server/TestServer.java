@@ -2,6 +2,7 @@ package io.leadscore.bootstrap.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadscore.adapter.jdbc.Database;
 import io.leadscore.adapter.jdbc.TestDatabases;
 import io.leadscore.application.port.in.CreateWorkspaceUseCase;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
@@ -66,10 +67,7 @@ public final class TestServer implements AutoCloseable {
     return switch (kind) {
       case H2 -> {
         Path dir = temporaryFolder();
-        String url =
-            "jdbc:h2:"
-                + dir.resolve("leadscore")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String url = Database.embeddedUrl(String.valueOf(dir.resolve("leadscore")));
         yield new TestServer(tweak.apply(config(url, null, null)), () -> deleteTree(dir), clock);
       }
       case POSTGRES -> {

@@ -7,7 +7,6 @@ import io.leadscore.application.port.in.IngestEventsCommand;
 import io.leadscore.application.port.in.IngestEventsUseCase;
 import io.leadscore.application.port.in.IngestResult;
 import io.leadscore.application.port.in.InvalidInputException;
-import io.leadscore.application.port.in.TooLargeException;
 import io.leadscore.application.port.out.Scope;
 import io.leadscore.domain.reading.Problem;
 import java.util.ArrayList;
@@ -50,13 +49,6 @@ final class EventEndpoints {
       }
       if (map.size() > 1) {
         throw InvalidInputException.at("", "a batch has only the key events");
-      }
-      if (events.size() > IngestEventsUseCase.MAX_BATCH) {
-        throw new TooLargeException(
-            "a batch holds at most "
-                + IngestEventsUseCase.MAX_BATCH
-                + " events, this one "
-                + events.size());
       }
       var nulls = new ArrayList<Problem>();
       for (int i = 0; i < events.size(); i++) {

@@ -9,8 +9,8 @@ import io.leadscore.application.port.in.ManageApiKeysUseCase;
 import io.leadscore.application.port.out.ApiKey;
 import io.leadscore.application.port.out.Scope;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * API keys of the caller's workspace: create (the secret shown once, in this answer only), list
@@ -57,14 +57,8 @@ final class KeyEndpoints {
   }
 
   private static Scope scope(Object value) {
-    if (value instanceof String text) {
-      for (Scope scope : Scope.values()) {
-        if (scope.wireName().equals(text.toLowerCase(Locale.ROOT))) {
-          return scope;
-        }
-      }
-    }
-    throw InvalidInputException.at("scope", "must be one of read, write, admin");
+    return (value instanceof String text ? Scope.ofWireName(text) : Optional.<Scope>empty())
+        .orElseThrow(() -> InvalidInputException.at("scope", "must be one of read, write, admin"));
   }
 
   /** A key without its secret. */

@@ -130,15 +130,7 @@ final class ScoreEndpoints {
           score.tier(),
           score.grade(),
           score.interestedTopics(),
-          score.topRules().stream()
-              .map(
-                  rule ->
-                      new LeadScoreJson.ContributionJson(
-                          rule.rule(),
-                          rule.kind().jsonName(),
-                          rule.awards(),
-                          Figures.round(rule.points())))
-              .toList(),
+          score.topRules().stream().map(LeadScoreJson.ContributionJson::from).toList(),
           score.computedAt());
     }
   }

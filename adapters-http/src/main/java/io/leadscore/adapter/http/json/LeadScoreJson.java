@@ -55,7 +55,16 @@ public record LeadScoreJson(
 
   /** One rule's share of the score; {@code kind} is {@code fit} or {@code engagement}. */
   @JsonPropertyOrder({"rule", "kind", "awards", "points"})
-  public record ContributionJson(String rule, String kind, int awards, BigDecimal points) {}
+  public record ContributionJson(String rule, String kind, int awards, BigDecimal points) {
+    /** A contribution with its points rounded. */
+    public static ContributionJson from(LeadScore.Contribution contribution) {
+      return new ContributionJson(
+          contribution.rule(),
+          contribution.kind().jsonName(),
+          contribution.awards(),
+          Figures.round(contribution.points()));
+    }
+  }
 
   /**
    * Converts a LeadScore, rounding its figures; {@code version} is null for a model from a file.
@@ -73,15 +82,7 @@ public record LeadScoreJson(
         score.topics().stream()
             .map(topic -> new TopicJson(topic.topic(), topic.items(), topic.interested()))
             .toList(),
-        score.breakdown().stream()
-            .map(
-                entry ->
-                    new ContributionJson(
-                        entry.rule(),
-                        entry.kind().jsonName(),
-                        entry.awards(),
-                        Figures.round(entry.points())))
-            .toList());
+        score.breakdown().stream().map(ContributionJson::from).toList());
   }
 
   private static final ObjectWriter PRETTY = prettyWriter();
