@@ -1,8 +1,11 @@
 package io.leadscore.application.scoring;
 
 import io.leadscore.application.port.out.ContactHistory;
+import io.leadscore.application.port.out.ContactIdentity;
+import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.MaterialisedScore;
 import io.leadscore.application.port.out.Notifier;
+import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.TierChange;
 import io.leadscore.application.port.out.TopicInterest;
@@ -15,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Scores contacts under a live model and writes their materialised rows, emitting {@code
@@ -31,16 +35,30 @@ import java.util.Objects;
  *
  * <p>Each topic the contact is interested in now but was not in its previous row (or had no row) is
  * told as {@code topic.interested}, in the same transaction.
+ *
+ * <p>Rows are written only for contacts held against erasure ({@link
+ * ContactRepository#holdForDerivedRows}), so an erase never leaves a score or notification behind.
+ * A contact that could not be held without waiting (being erased, or changed by another transaction
+ * on a database with only exclusive row locks) is marked for refresh again instead, unless it is
+ * gone: its row is written by a later refresh.
  */
 public final class ScoreMaterialiser {
   public static final int TOP_RULES = 3;
 
+  private final ContactRepository contacts;
   private final ScoreStore scores;
   private final Notifier notifier;
+  private final ScoreRefreshQueue refreshQueue;
 
-  public ScoreMaterialiser(ScoreStore scores, Notifier notifier) {
+  public ScoreMaterialiser(
+      ContactRepository contacts,
+      ScoreStore scores,
+      Notifier notifier,
+      ScoreRefreshQueue refreshQueue) {
+    this.contacts = contacts;
     this.scores = scores;
     this.notifier = notifier;
+    this.refreshQueue = refreshQueue;
   }
 
   /** What a batch did: rows written and tiers changed. */
@@ -51,6 +69,24 @@ public final class ScoreMaterialiser {
       String workspace, LiveModels.Live live, List<ContactHistory> histories, Instant now) {
     if (histories.isEmpty()) {
       return new Outcome(0, 0);
+    }
+    var all = new ArrayList<String>(histories.size());
+    histories.forEach(history -> all.add(history.contact().id()));
+    Set<String> held = contacts.holdForDerivedRows(workspace, all);
+    if (held.size() < all.size()) {
+      var again = new ArrayList<String>();
+      for (String id : all) {
+        if (!held.contains(id)
+            && contacts.find(workspace, new ContactIdentity.ById(id)).isPresent()) {
+          again.add(id);
+        }
+      }
+      refreshQueue.mark(workspace, again, now);
+      histories =
+          histories.stream().filter(history -> held.contains(history.contact().id())).toList();
+      if (histories.isEmpty()) {
+        return new Outcome(0, 0);
+      }
     }
     var ids = new ArrayList<String>(histories.size());
     histories.forEach(history -> ids.add(history.contact().id()));
