@@ -80,7 +80,7 @@ public final class JdbiContactRepository implements ContactRepository {
   private static final String UPDATE =
       """
       UPDATE contacts SET email = :email, attributes = :attributes, tags = :tags,
-        updated_at = :updatedAt
+        updated_at = :updatedAt, revision = revision + 1
       WHERE workspace_id = :workspace AND id = :id
       """;
   private static final String INSERT_EXTERNAL_ID =
@@ -123,6 +123,11 @@ public final class JdbiContactRepository implements ContactRepository {
       ORDER BY id FOR UPDATE SKIP LOCKED
       """;
 
+  private static final String TOUCH =
+      """
+      UPDATE contacts SET revision = revision + 1
+      WHERE workspace_id = :workspace AND id = ANY(:ids)
+      """;
   private static final String COUNT =
       "SELECT COUNT(*) FROM contacts WHERE workspace_id = :workspace";
 
@@ -290,6 +295,20 @@ public final class JdbiContactRepository implements ContactRepository {
                 .map(ContactRow.MAPPER)
                 .findOne()
                 .map(row -> row.record(externalIds(handle, workspace, row.id()))));
+  }
+
+  @Override
+  public void touch(String workspace, Collection<String> contactIds) {
+    if (contactIds.isEmpty()) {
+      return;
+    }
+    transactions.transactionally(
+        handle ->
+            handle
+                .createUpdate(TOUCH)
+                .bind("workspace", workspace)
+                .bindArray("ids", String.class, new TreeSet<>(contactIds))
+                .execute());
   }
 
   @Override

@@ -123,6 +123,7 @@ public final class EventBatch {
       }
     }
     if (!grown.isEmpty()) {
+      contacts.touch(workspace, grown);
       refreshQueue.mark(workspace, grown, now);
     }
     return new Stored(accepted, valid.size() - accepted);

@@ -34,7 +34,8 @@ public final class RescoreJobHandler implements JobHandler {
       Clock clock) {
     this.liveModels = liveModels;
     this.rescorer =
-        new Rescorer(transactions, contacts, events, scores, notifier, refreshQueue, clock);
+        new Rescorer(
+            transactions, contacts, events, scores, notifier, refreshQueue, liveModels, clock);
   }
 
   @Override

@@ -46,11 +46,12 @@ public final class Rescorer {
       ScoreStore scores,
       Notifier notifier,
       ScoreRefreshQueue refreshQueue,
+      LiveModels liveModels,
       Clock clock) {
     this.transactions = transactions;
     this.contacts = contacts;
     this.events = events;
-    this.materialiser = new ScoreMaterialiser(contacts, scores, notifier, refreshQueue);
+    this.materialiser = new ScoreMaterialiser(contacts, scores, notifier, refreshQueue, liveModels);
     this.clock = clock;
   }
 

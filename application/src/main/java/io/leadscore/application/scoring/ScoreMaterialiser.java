@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,14 @@ import java.util.Set;
  * A contact that could not be held without waiting (being erased, or changed by another transaction
  * on a database with only exclusive row locks) is marked for refresh again instead, unless it is
  * gone: its row is written by a later refresh.
+ *
+ * <p>Racing writers (a re-score reading one old snapshot, refreshes after events, several nodes): a
+ * row is written only when it {@link MaterialisedScore#replaces replaces} the stored one, which is
+ * locked meanwhile, and only while its version is still live; tier changes and new interests are
+ * told only for rows written, relative to the row they replace, so the notifications of a contact
+ * follow the sequence of its stored rows. A contact whose row could not be written and may not be
+ * exact (scored under a version no longer live, or its fresher row was) is marked for refresh
+ * again, so it ends exact without waiting for another event.
  */
 public final class ScoreMaterialiser {
   public static final int TOP_RULES = 3;
@@ -49,12 +58,15 @@ public final class ScoreMaterialiser {
   private final ScoreStore scores;
   private final Notifier notifier;
   private final ScoreRefreshQueue refreshQueue;
+  private final LiveModels liveModels;
 
   public ScoreMaterialiser(
       ContactRepository contacts,
       ScoreStore scores,
       Notifier notifier,
-      ScoreRefreshQueue refreshQueue) {
+      ScoreRefreshQueue refreshQueue,
+      LiveModels liveModels) {
+    this.liveModels = liveModels;
     this.contacts = contacts;
     this.scores = scores;
     this.notifier = notifier;
@@ -90,14 +102,32 @@ public final class ScoreMaterialiser {
     }
     var ids = new ArrayList<String>(histories.size());
     histories.forEach(history -> ids.add(history.contact().id()));
-    Map<String, MaterialisedScore> previous = scores.find(workspace, live.modelId(), ids);
+    // the rows are locked before the live version is read: a version still live now was live when
+    // each of them was written, and a publish after this read starts a re-score that comes later
+    Map<String, MaterialisedScore> previous = scores.lock(workspace, live.modelId(), ids);
+    Optional<Integer> liveNow = liveModels.liveVersion(workspace, live.modelId());
+    boolean stillLive = liveNow.isPresent() && liveNow.get() == live.version();
     var rows = new ArrayList<MaterialisedScore>(histories.size());
+    var again = new ArrayList<String>();
     int changes = 0;
     for (ContactHistory history : histories) {
+      MaterialisedScore before = previous.get(history.contact().id());
+      if (!stillLive) {
+        // scored under a version no longer live: the next refresh scores it under the live one
+        again.add(history.contact().id());
+        continue;
+      }
       LeadScore score = live.compiled().score(history.contact().profile(), history.events(), now);
-      MaterialisedScore row = row(history.contact().id(), live, score, now);
+      MaterialisedScore row = row(history.contact().id(), live, score, now, history.revision());
+      if (before != null && !row.replaces(before)) {
+        // a fresher row is stored (a re-score's old snapshot meeting a refresh's newer one); it
+        // stands, and is exact unless it was scored under another version
+        if (before.modelVersion() != live.version()) {
+          again.add(row.contactId());
+        }
+        continue;
+      }
       rows.add(row);
-      MaterialisedScore before = previous.get(row.contactId());
       if (isNews(live.compiled().model(), before, row)) {
         changes++;
         notifier.tierChanged(
@@ -113,6 +143,7 @@ public final class ScoreMaterialiser {
       tellNewInterests(workspace, live.modelId(), row.contactId(), before, score, now);
     }
     scores.put(workspace, rows);
+    refreshQueue.mark(workspace, again, now);
     return new Outcome(rows.size(), changes);
   }
 
@@ -144,7 +175,7 @@ public final class ScoreMaterialiser {
   }
 
   public static MaterialisedScore row(
-      String contactId, LiveModels.Live live, LeadScore score, Instant now) {
+      String contactId, LiveModels.Live live, LeadScore score, Instant now, long revision) {
     List<Contribution> top =
         score.breakdown().stream()
             .filter(contribution -> contribution.points() != 0)
@@ -168,6 +199,7 @@ public final class ScoreMaterialiser {
         interested,
         top,
         now,
-        live.horizon().recheckAt(score, now));
+        live.horizon().recheckAt(score, now),
+        revision);
   }
 }

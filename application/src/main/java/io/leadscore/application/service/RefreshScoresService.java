@@ -67,7 +67,7 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
     this.events = events;
     this.scores = scores;
     this.liveModels = liveModels;
-    this.materialiser = new ScoreMaterialiser(contacts, scores, notifier, queue);
+    this.materialiser = new ScoreMaterialiser(contacts, scores, notifier, queue, liveModels);
     this.clock = clock;
   }
 

@@ -81,11 +81,18 @@ public interface ContactRepository {
     return held;
   }
 
+  /**
+   * Adds one to each contact's revision: its history or profile changed, so a score computed before
+   * is stale. Call in the transaction that made the change. ({@link #save} does it itself.)
+   */
+  default void touch(String workspace, Collection<String> contactIds) {}
+
   /** How many contacts the workspace has. */
   long count(String workspace);
 
   /**
-   * Replaces a contact's e-mail, external ids and profile (creating it when its id is new).
+   * Replaces a contact's e-mail, external ids and profile (creating it when its id is new), adding
+   * one to its revision.
    *
    * @throws IdentityTakenException when the e-mail or an external id belongs to another contact
    */

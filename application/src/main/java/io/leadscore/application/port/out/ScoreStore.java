@@ -15,6 +15,16 @@ public interface ScoreStore {
   Map<String, MaterialisedScore> find(
       String workspace, String model, Collection<String> contactIds);
 
+  /**
+   * As {@link #find(String, String, Collection)}, each row found locked until the transaction ends
+   * (in key order), so that a writer can compare it with the row it computed ({@link
+   * MaterialisedScore#replaces}) before another writer changes it. Call inside a transaction.
+   */
+  default Map<String, MaterialisedScore> lock(
+      String workspace, String model, Collection<String> contactIds) {
+    return find(workspace, model, contactIds);
+  }
+
   /** Inserts or replaces rows. */
   void put(String workspace, List<MaterialisedScore> scores);
 
