@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -254,6 +255,38 @@ public final class JdbiScoreStore implements ScoreStore {
           return null;
         });
     return found;
+  }
+
+  /** One batch of {@code INSERT .. ON CONFLICT DO NOTHING} in key order, then their topics. */
+  @Override
+  public Set<String> insertAbsent(String workspace, List<MaterialisedScore> scores) {
+    if (scores.isEmpty()) {
+      return Set.of();
+    }
+    var byKey = new LinkedHashMap<List<String>, MaterialisedScore>();
+    for (MaterialisedScore score : scores) {
+      byKey.put(List.of(score.model(), score.contactId()), score);
+    }
+    List<MaterialisedScore> rows =
+        byKey.values().stream()
+            .sorted(
+                Comparator.comparing(MaterialisedScore::model)
+                    .thenComparing(MaterialisedScore::contactId))
+            .toList();
+    return transactions.transactionally(
+        handle -> {
+          int[] counts = write(handle.prepareBatch(INSERT), workspace, rows);
+          var inserted = new ArrayList<MaterialisedScore>();
+          var ids = new LinkedHashSet<String>();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+              inserted.add(rows.get(i));
+              ids.add(rows.get(i).contactId());
+            }
+          }
+          insertTopics(handle, workspace, inserted);
+          return ids;
+        });
   }
 
   @Override

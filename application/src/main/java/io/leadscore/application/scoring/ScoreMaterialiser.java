@@ -15,6 +15,8 @@ import io.leadscore.domain.model.ScoringModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,11 +109,9 @@ public final class ScoreMaterialiser {
     Map<String, MaterialisedScore> previous = scores.lock(workspace, live.modelId(), ids);
     Optional<Integer> liveNow = liveModels.liveVersion(workspace, live.modelId());
     boolean stillLive = liveNow.isPresent() && liveNow.get() == live.version();
-    var rows = new ArrayList<MaterialisedScore>(histories.size());
     var again = new ArrayList<String>();
-    int changes = 0;
+    var computed = new LinkedHashMap<String, Computed>();
     for (ContactHistory history : histories) {
-      MaterialisedScore before = previous.get(history.contact().id());
       if (!stillLive) {
         // scored under a version no longer live: the next refresh scores it under the live one
         again.add(history.contact().id());
@@ -119,15 +119,42 @@ public final class ScoreMaterialiser {
       }
       LeadScore score = live.compiled().score(history.contact().profile(), history.events(), now);
       MaterialisedScore row = row(history.contact().id(), live, score, now, history.revision());
-      if (before != null && !row.replaces(before)) {
-        // a fresher row is stored (a re-score's old snapshot meeting a refresh's newer one); it
-        // stands, and is exact unless it was scored under another version
-        if (before.modelVersion() != live.version()) {
-          again.add(row.contactId());
-        }
-        continue;
+      computed.put(row.contactId(), new Computed(row, score));
+    }
+    // contacts without a row: inserted only if still absent; one another writer inserted first
+    // is compared with that row, locked, like any other
+    var firsts = new ArrayList<MaterialisedScore>();
+    computed.forEach(
+        (id, entry) -> {
+          if (!previous.containsKey(id)) {
+            firsts.add(entry.row());
+          }
+        });
+    Set<String> inserted = scores.insertAbsent(workspace, firsts);
+    var lost = new ArrayList<String>();
+    for (MaterialisedScore first : firsts) {
+      if (!inserted.contains(first.contactId())) {
+        lost.add(first.contactId());
       }
-      rows.add(row);
+    }
+    var stored = new HashMap<>(previous);
+    stored.putAll(scores.lock(workspace, live.modelId(), lost));
+    var rows = new ArrayList<MaterialisedScore>(computed.size());
+    int changes = 0;
+    for (Computed entry : computed.values()) {
+      MaterialisedScore row = entry.row();
+      MaterialisedScore before = stored.get(row.contactId());
+      if (!inserted.contains(row.contactId())) {
+        if (before != null && !row.replaces(before)) {
+          // a fresher row is stored (a re-score's old snapshot meeting a refresh's newer one);
+          // it stands, and is exact unless it was scored under another version
+          if (before.modelVersion() != live.version()) {
+            again.add(row.contactId());
+          }
+          continue;
+        }
+        rows.add(row);
+      }
       if (isNews(live.compiled().model(), before, row)) {
         changes++;
         notifier.tierChanged(
@@ -140,12 +167,15 @@ public final class ScoreMaterialiser {
                 row.score(),
                 now));
       }
-      tellNewInterests(workspace, live.modelId(), row.contactId(), before, score, now);
+      tellNewInterests(workspace, live.modelId(), row.contactId(), before, entry.score(), now);
     }
     scores.put(workspace, rows);
     refreshQueue.mark(workspace, again, now);
-    return new Outcome(rows.size(), changes);
+    return new Outcome(rows.size() + inserted.size(), changes);
   }
+
+  /** A contact's score and its row. */
+  private record Computed(MaterialisedScore row, LeadScore score) {}
 
   private void tellNewInterests(
       String workspace,
