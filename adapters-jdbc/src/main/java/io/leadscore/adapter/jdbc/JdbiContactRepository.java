@@ -2,6 +2,7 @@ package io.leadscore.adapter.jdbc;
 
 import static io.leadscore.adapter.jdbc.Columns.timestamp;
 
+import io.leadscore.application.port.out.ContactErasedException;
 import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ContactRecord;
 import io.leadscore.application.port.out.ContactRepository;
@@ -10,10 +11,13 @@ import io.leadscore.application.port.out.IdentityTakenException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -22,6 +26,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Contacts in {@code contacts} and their external ids in {@code contact_external_ids}.
+ *
+ * <p>Locks (see {@link ContactRepository}): {@link #resolve} and {@link #lockForUpdate} take {@code
+ * FOR NO KEY UPDATE} on PostgreSQL and {@code FOR UPDATE} on H2, {@link #lockForErase} {@code FOR
+ * UPDATE}, {@link #holdForDerivedRows} {@code FOR KEY SHARE SKIP LOCKED} on PostgreSQL (it passes
+ * over contacts being erased only) and {@code FOR UPDATE SKIP LOCKED} on H2 (over contacts being
+ * changed too). A batch's contacts are locked in id order, after they are resolved; one erased in
+ * between is not returned by the lock, and {@link ContactErasedException} has the transaction run
+ * again (its identities then resolve to a new contact).
  *
  * <p>{@link #findOrCreate} is safe under concurrency without locks: it inserts with {@code ON
  * CONFLICT DO NOTHING} (the one form H2 and PostgreSQL share) and re-reads, so of two transactions
@@ -68,7 +80,7 @@ public final class JdbiContactRepository implements ContactRepository {
   private static final String UPDATE =
       """
       UPDATE contacts SET email = :email, attributes = :attributes, tags = :tags,
-        updated_at = :updatedAt
+        updated_at = :updatedAt, revision = revision + 1
       WHERE workspace_id = :workspace AND id = :id
       """;
   private static final String INSERT_EXTERNAL_ID =
@@ -81,6 +93,41 @@ public final class JdbiContactRepository implements ContactRepository {
       "DELETE FROM contact_external_ids WHERE workspace_id = :workspace AND contact_id = :id";
   private static final String DELETE =
       "DELETE FROM contacts WHERE workspace_id = :workspace AND id = :id";
+  // the locks of ContactRepository's Javadoc. On PostgreSQL a change holds FOR NO KEY UPDATE, which
+  // lets writers of derived rows (FOR KEY SHARE) go on beside it; H2 has only FOR UPDATE
+  private static final String LOCK_POSTGRES =
+      "SELECT "
+          + ContactRow.COLUMNS
+          + " FROM contacts WHERE workspace_id = :workspace AND id = :id FOR NO KEY UPDATE";
+  private static final String LOCK_H2 = BY_ID + " FOR UPDATE";
+  private static final String LOCK_FOR_ERASE =
+      "SELECT id FROM contacts WHERE workspace_id = :workspace AND id = :id FOR UPDATE";
+  private static final String LOCK_MANY_POSTGRES =
+      """
+      SELECT id FROM contacts WHERE workspace_id = :workspace AND id = ANY(:ids)
+      ORDER BY id FOR NO KEY UPDATE
+      """;
+  private static final String LOCK_MANY_H2 =
+      """
+      SELECT id FROM contacts WHERE workspace_id = :workspace AND id = ANY(:ids)
+      ORDER BY id FOR UPDATE
+      """;
+  private static final String HOLD_POSTGRES =
+      """
+      SELECT id FROM contacts WHERE workspace_id = :workspace AND id = ANY(:ids)
+      ORDER BY id FOR KEY SHARE SKIP LOCKED
+      """;
+  private static final String HOLD_H2 =
+      """
+      SELECT id FROM contacts WHERE workspace_id = :workspace AND id = ANY(:ids)
+      ORDER BY id FOR UPDATE SKIP LOCKED
+      """;
+
+  private static final String TOUCH =
+      """
+      UPDATE contacts SET revision = revision + 1
+      WHERE workspace_id = :workspace AND id = ANY(:ids)
+      """;
   private static final String COUNT =
       "SELECT COUNT(*) FROM contacts WHERE workspace_id = :workspace";
 
@@ -187,24 +234,110 @@ public final class JdbiContactRepository implements ContactRepository {
       String workspace, List<ContactIdentity> identities, Supplier<String> newIds, Instant now) {
     return transactions.transactionally(
         handle -> {
-          var ids = new TreeSet<String>();
-          var emails = new TreeSet<String>();
-          var external = new ArrayList<ContactIdentity.ByExternalId>();
-          for (ContactIdentity identity : identities) {
-            switch (identity) {
-              case ContactIdentity.ById(String id) -> ids.add(id);
-              case ContactIdentity.ByEmail(String email) -> emails.add(email);
-              case ContactIdentity.ByExternalId byExternalId -> external.add(byExternalId);
-            }
-          }
-          var resolved = new HashMap<ContactIdentity, String>();
-          resolveIds(handle, workspace, ids, now, resolved);
-          resolveEmails(handle, workspace, emails, newIds, now, resolved);
-          for (ContactIdentity.ByExternalId identity : external) {
-            resolved.put(identity, findOrCreate(workspace, identity, newIds.get(), now).id());
+          Map<ContactIdentity, String> resolved =
+              resolveUnlocked(handle, workspace, identities, newIds, now);
+          // hold every contact found, in id order (no deadlock between two batches). One erased
+          // since it was found is missing: the caller's transaction must run again, without the
+          // locks taken here, or it could wait in a cycle with another batch creating the contact
+          var ids = new TreeSet<>(resolved.values());
+          List<String> held =
+              handle
+                  .createQuery(vendor() == Vendor.POSTGRESQL ? LOCK_MANY_POSTGRES : LOCK_MANY_H2)
+                  .bind("workspace", workspace)
+                  .bindArray("ids", String.class, ids)
+                  .mapTo(String.class)
+                  .list();
+          if (resolved.size() < identities.size() || held.size() < ids.size()) {
+            throw new ContactErasedException(
+                "a contact was erased while events were stored for it");
           }
           return resolved;
         });
+  }
+
+  private Map<ContactIdentity, String> resolveUnlocked(
+      Handle handle,
+      String workspace,
+      List<ContactIdentity> identities,
+      Supplier<String> newIds,
+      Instant now) {
+    var ids = new TreeSet<String>();
+    var emails = new TreeSet<String>();
+    var external = new ArrayList<ContactIdentity.ByExternalId>();
+    for (ContactIdentity identity : identities) {
+      switch (identity) {
+        case ContactIdentity.ById(String id) -> ids.add(id);
+        case ContactIdentity.ByEmail(String email) -> emails.add(email);
+        case ContactIdentity.ByExternalId byExternalId -> external.add(byExternalId);
+      }
+    }
+    var resolved = new HashMap<ContactIdentity, String>();
+    resolveIds(handle, workspace, ids, now, resolved);
+    resolveEmails(handle, workspace, emails, newIds, now, resolved);
+    for (ContactIdentity.ByExternalId identity : external) {
+      resolved.put(identity, findOrCreate(workspace, identity, newIds.get(), now).id());
+    }
+    return resolved;
+  }
+
+  private Vendor vendor() {
+    return transactions.vendor();
+  }
+
+  @Override
+  public Optional<ContactRecord> lockForUpdate(String workspace, String contactId) {
+    return transactions.transactionally(
+        handle ->
+            handle
+                .createQuery(vendor() == Vendor.POSTGRESQL ? LOCK_POSTGRES : LOCK_H2)
+                .bind("workspace", workspace)
+                .bind("id", contactId)
+                .map(ContactRow.MAPPER)
+                .findOne()
+                .map(row -> row.record(externalIds(handle, workspace, row.id()))));
+  }
+
+  @Override
+  public void touch(String workspace, Collection<String> contactIds) {
+    if (contactIds.isEmpty()) {
+      return;
+    }
+    transactions.transactionally(
+        handle ->
+            handle
+                .createUpdate(TOUCH)
+                .bind("workspace", workspace)
+                .bindArray("ids", String.class, new TreeSet<>(contactIds))
+                .execute());
+  }
+
+  @Override
+  public boolean lockForErase(String workspace, String contactId) {
+    return transactions.transactionally(
+        handle ->
+            handle
+                .createQuery(LOCK_FOR_ERASE)
+                .bind("workspace", workspace)
+                .bind("id", contactId)
+                .mapTo(String.class)
+                .findOne()
+                .isPresent());
+  }
+
+  @Override
+  public Set<String> holdForDerivedRows(String workspace, Collection<String> contactIds) {
+    if (contactIds.isEmpty()) {
+      return Set.of();
+    }
+    return transactions.transactionally(
+        handle ->
+            new LinkedHashSet<>(
+                handle
+                    .createQuery(vendor() == Vendor.POSTGRESQL ? HOLD_POSTGRES : HOLD_H2)
+                    .bind("workspace", workspace)
+                    .bindArray("ids", String.class, new TreeSet<>(contactIds))
+                    .mapTo(String.class)
+                    .list()));
   }
 
   private static void resolveIds(
@@ -253,7 +386,8 @@ public final class JdbiContactRepository implements ContactRepository {
     for (String email : emails) {
       String owner = owners.get(email);
       if (owner == null) {
-        throw new IllegalStateException("contact with e-mail " + email + " was not created");
+        // created by another transaction, which waited for it, and erased since
+        throw new ContactErasedException("contact with e-mail " + email + " was just erased");
       }
       resolved.put(new ContactIdentity.ByEmail(email), owner);
     }

@@ -393,7 +393,8 @@ public final class JdbiEventStore implements EventStore {
         events.add(row.event());
       }
       events.sort(Event.ORDER);
-      return new ContactHistory(head.contact().record(externalIdsOf(head.seq())), events);
+      return new ContactHistory(
+          head.contact().record(externalIdsOf(head.seq())), events, head.contact().revision());
     }
 
     /** The external ids of this contact; skips those of contacts the main cursor did not see. */
@@ -472,7 +473,8 @@ public final class JdbiEventStore implements EventStore {
             histories.add(
                 new ContactHistory(
                     contact.record(externalIdsById.getOrDefault(contact.id(), List.of())),
-                    inEngineOrder(eventsBySeq.getOrDefault(contact.seq(), List.of()))));
+                    inEngineOrder(eventsBySeq.getOrDefault(contact.seq(), List.of())),
+                    contact.revision()));
           }
           return histories;
         });

@@ -172,6 +172,17 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
   }
 
   @Override
+  public void forget(String workspace, String contactId) {
+    transactions.transactionally(
+        handle ->
+            handle
+                .createUpdate(DELETE)
+                .bind("workspace", workspace)
+                .bind("contact", contactId)
+                .execute());
+  }
+
+  @Override
   public long size() {
     return transactions.withHandle(handle -> handle.createQuery(SIZE).mapTo(Long.class).one());
   }

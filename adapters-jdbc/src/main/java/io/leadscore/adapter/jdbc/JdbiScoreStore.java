@@ -17,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -48,7 +50,7 @@ public final class JdbiScoreStore implements ScoreStore {
   private static final String COLUMNS =
       """
       s.contact_id, s.model_id, s.model_version, s.score, s.fit, s.engagement, s.tier, s.grade,
-      s.topics, s.top_rules, s.computed_at, s.refresh_at""";
+      s.topics, s.top_rules, s.computed_at, s.refresh_at, s.contact_revision""";
   private static final String FIND =
       "SELECT "
           + COLUMNS
@@ -63,6 +65,16 @@ public final class JdbiScoreStore implements ScoreStore {
            FROM scores s
           WHERE s.workspace_id = :workspace AND s.model_id = :model AND s.contact_id = ANY(:contacts)
           """;
+  // key order, as put writes: two lockers of overlapping rows wait instead of deadlocking
+  private static final String LOCK_MANY =
+      "SELECT "
+          + COLUMNS
+          + """
+           FROM scores s
+          WHERE s.workspace_id = :workspace AND s.model_id = :model AND s.contact_id = ANY(:contacts)
+          ORDER BY s.contact_id
+          FOR UPDATE
+          """;
   private static final String ALL =
       "SELECT "
           + COLUMNS
@@ -70,16 +82,17 @@ public final class JdbiScoreStore implements ScoreStore {
   private static final String INSERT =
       """
       INSERT INTO scores (workspace_id, model_id, contact_id, model_version, score, fit,
-        engagement, tier, grade, topics, top_rules, computed_at, refresh_at)
+        engagement, tier, grade, topics, top_rules, computed_at, refresh_at, contact_revision)
       VALUES (:workspace, :model, :contact, :modelVersion, :score, :fit,
-        :engagement, :tier, :grade, :topics, :topRules, :computedAt, :refreshAt)
+        :engagement, :tier, :grade, :topics, :topRules, :computedAt, :refreshAt, :revision)
       ON CONFLICT DO NOTHING
       """;
   private static final String UPDATE =
       """
       UPDATE scores SET model_version = :modelVersion, score = :score, fit = :fit,
         engagement = :engagement, tier = :tier, grade = :grade, topics = :topics,
-        top_rules = :topRules, computed_at = :computedAt, refresh_at = :refreshAt
+        top_rules = :topRules, computed_at = :computedAt, refresh_at = :refreshAt,
+        contact_revision = :revision
       WHERE workspace_id = :workspace AND model_id = :model AND contact_id = :contact
       """;
   private static final String DELETE_TOPICS =
@@ -100,29 +113,31 @@ public final class JdbiScoreStore implements ScoreStore {
       CREATE TEMPORARY TABLE IF NOT EXISTS scores_staging (
         model_id TEXT, contact_id TEXT COLLATE "C", model_version INTEGER, score DOUBLE PRECISION,
         fit DOUBLE PRECISION, engagement DOUBLE PRECISION, tier TEXT, grade TEXT, topics TEXT,
-        top_rules TEXT, computed_at TIMESTAMP WITH TIME ZONE, refresh_at TIMESTAMP WITH TIME ZONE
+        top_rules TEXT, computed_at TIMESTAMP WITH TIME ZONE, refresh_at TIMESTAMP WITH TIME ZONE,
+        contact_revision BIGINT
       ) ON COMMIT DELETE ROWS
       """;
   private static final String COPY_STAGING =
       """
       COPY scores_staging (model_id, contact_id, model_version, score, fit, engagement, tier,
-        grade, topics, top_rules, computed_at, refresh_at)
+        grade, topics, top_rules, computed_at, refresh_at, contact_revision)
       FROM STDIN WITH (FORMAT csv)
       """;
   // PostgreSQL only (ON CONFLICT with a target, DO UPDATE); ORDER BY keeps the key order of locks
   private static final String MOVE_STAGING =
       """
       INSERT INTO scores (workspace_id, model_id, contact_id, model_version, score, fit,
-        engagement, tier, grade, topics, top_rules, computed_at, refresh_at)
+        engagement, tier, grade, topics, top_rules, computed_at, refresh_at, contact_revision)
       SELECT :workspace, model_id, contact_id, model_version, score, fit,
-        engagement, tier, grade, topics, top_rules, computed_at, refresh_at
+        engagement, tier, grade, topics, top_rules, computed_at, refresh_at, contact_revision
       FROM scores_staging
       ORDER BY model_id, contact_id
       ON CONFLICT (workspace_id, model_id, contact_id) DO UPDATE SET
         model_version = EXCLUDED.model_version, score = EXCLUDED.score, fit = EXCLUDED.fit,
         engagement = EXCLUDED.engagement, tier = EXCLUDED.tier, grade = EXCLUDED.grade,
         topics = EXCLUDED.topics, top_rules = EXCLUDED.top_rules,
-        computed_at = EXCLUDED.computed_at, refresh_at = EXCLUDED.refresh_at
+        computed_at = EXCLUDED.computed_at, refresh_at = EXCLUDED.refresh_at,
+        contact_revision = EXCLUDED.contact_revision
       """;
   private static final String DELETE_STAGED_TOPICS =
       """
@@ -169,7 +184,8 @@ public final class JdbiScoreStore implements ScoreStore {
             JsonCodec.strings(row.getString("topics")),
             JsonCodec.contributions(row.getString("top_rules")),
             instant(row, "computed_at"),
-            refreshAt);
+            refreshAt,
+            row.getLong("contact_revision"));
       };
 
   private final JdbiTransactions transactions;
@@ -218,6 +234,59 @@ public final class JdbiScoreStore implements ScoreStore {
           return null;
         });
     return found;
+  }
+
+  @Override
+  public Map<String, MaterialisedScore> lock(
+      String workspace, String model, Collection<String> contactIds) {
+    if (contactIds.isEmpty()) {
+      return Map.of();
+    }
+    var found = new LinkedHashMap<String, MaterialisedScore>();
+    transactions.transactionally(
+        handle -> {
+          handle
+              .createQuery(LOCK_MANY)
+              .bind("workspace", workspace)
+              .bind("model", model)
+              .bindArray("contacts", String.class, new TreeSet<>(contactIds))
+              .map(SCORE)
+              .forEach(score -> found.put(score.contactId(), score));
+          return null;
+        });
+    return found;
+  }
+
+  /** One batch of {@code INSERT .. ON CONFLICT DO NOTHING} in key order, then their topics. */
+  @Override
+  public Set<String> insertAbsent(String workspace, List<MaterialisedScore> scores) {
+    if (scores.isEmpty()) {
+      return Set.of();
+    }
+    var byKey = new LinkedHashMap<List<String>, MaterialisedScore>();
+    for (MaterialisedScore score : scores) {
+      byKey.put(List.of(score.model(), score.contactId()), score);
+    }
+    List<MaterialisedScore> rows =
+        byKey.values().stream()
+            .sorted(
+                Comparator.comparing(MaterialisedScore::model)
+                    .thenComparing(MaterialisedScore::contactId))
+            .toList();
+    return transactions.transactionally(
+        handle -> {
+          int[] counts = write(handle.prepareBatch(INSERT), workspace, rows);
+          var inserted = new ArrayList<MaterialisedScore>();
+          var ids = new LinkedHashSet<String>();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+              inserted.add(rows.get(i));
+              ids.add(rows.get(i).contactId());
+            }
+          }
+          insertTopics(handle, workspace, inserted);
+          return ids;
+        });
   }
 
   @Override
@@ -291,6 +360,7 @@ public final class JdbiScoreStore implements ScoreStore {
       if (score.refreshAt() != null) {
         csv.append(Columns.stored(score.refreshAt()));
       }
+      csv.append(',').append(score.contactRevision());
       csv.append('\n');
     }
     CsvCopy.copyIn(handle, COPY_STAGING, csv);
@@ -319,6 +389,7 @@ public final class JdbiScoreStore implements ScoreStore {
           .bind("topRules", JsonCodec.contributions(score.topRules()))
           .bind("computedAt", timestamp(score.computedAt()))
           .bind("refreshAt", timestamp(score.refreshAt()))
+          .bind("revision", score.contactRevision())
           .add();
     }
     return batch.execute();

@@ -1,11 +1,14 @@
 package io.leadscore.application.ingest;
 
 import io.leadscore.application.port.in.IngestResult.RejectedEvent;
+import io.leadscore.application.port.out.ContactErasedException;
 import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.NewEvent;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
+import io.leadscore.application.port.out.StorageUnavailableException;
+import io.leadscore.application.port.out.Transactions;
 import io.leadscore.domain.event.Event;
 import io.leadscore.domain.reading.EventReader;
 import io.leadscore.domain.reading.Problem;
@@ -31,6 +34,9 @@ import java.util.function.Supplier;
  */
 public final class EventBatch {
   private static final String PLACEHOLDER_KEY = "pending";
+
+  /** Runs of a storing transaction that met an erase before the answer is a retryable 503. */
+  public static final int MAX_RUNS = 3;
 
   private final ContactRepository contacts;
   private final EventStore events;
@@ -117,9 +123,30 @@ public final class EventBatch {
       }
     }
     if (!grown.isEmpty()) {
+      contacts.touch(workspace, grown);
       refreshQueue.mark(workspace, grown, now);
     }
     return new Stored(accepted, valid.size() - accepted);
+  }
+
+  /**
+   * Runs {@code work} (which calls {@link #store}) in a transaction, again from the start when a
+   * contact it resolved was erased before it could be locked (then its identity resolves to a new
+   * contact), at most {@value #MAX_RUNS} times; after that the database counts as busy.
+   *
+   * @throws StorageUnavailableException when every run met an erase
+   */
+  public static <T> T inTransactionRetryingErasures(Transactions transactions, Supplier<T> work) {
+    for (int run = 1; ; run++) {
+      try {
+        return transactions.inTransaction(work);
+      } catch (ContactErasedException e) {
+        if (run == MAX_RUNS) {
+          throw new StorageUnavailableException(
+              "contacts were erased while events were stored for them, " + run + " times", e);
+        }
+      }
+    }
   }
 
   /** Reads one event tree; null with problems when it is invalid. */

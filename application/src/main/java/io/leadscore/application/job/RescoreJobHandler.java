@@ -4,6 +4,7 @@ import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.Job;
 import io.leadscore.application.port.out.Notifier;
+import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.Transactions;
 import io.leadscore.application.scoring.LiveModels;
@@ -28,10 +29,13 @@ public final class RescoreJobHandler implements JobHandler {
       EventStore events,
       ScoreStore scores,
       Notifier notifier,
+      ScoreRefreshQueue refreshQueue,
       LiveModels liveModels,
       Clock clock) {
     this.liveModels = liveModels;
-    this.rescorer = new Rescorer(transactions, contacts, events, scores, notifier, clock);
+    this.rescorer =
+        new Rescorer(
+            transactions, contacts, events, scores, notifier, refreshQueue, liveModels, clock);
   }
 
   @Override

@@ -49,6 +49,11 @@ public final class LiveModels {
     this.documents = documents;
   }
 
+  /** The number of the model's live version (one small query, nothing compiled); empty if none. */
+  public Optional<Integer> liveVersion(String workspace, String modelId) {
+    return models.liveVersion(workspace, modelId).filter(version -> version > 0);
+  }
+
   /** The live version of a model, compiled. */
   public Optional<Live> live(String workspace, String modelId) {
     return models

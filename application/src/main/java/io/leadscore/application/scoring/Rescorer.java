@@ -4,6 +4,7 @@ import io.leadscore.application.port.out.ContactHistory;
 import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.Notifier;
+import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.ScoreStore;
 import io.leadscore.application.port.out.Transactions;
 import java.time.Clock;
@@ -44,11 +45,13 @@ public final class Rescorer {
       EventStore events,
       ScoreStore scores,
       Notifier notifier,
+      ScoreRefreshQueue refreshQueue,
+      LiveModels liveModels,
       Clock clock) {
     this.transactions = transactions;
     this.contacts = contacts;
     this.events = events;
-    this.materialiser = new ScoreMaterialiser(scores, notifier);
+    this.materialiser = new ScoreMaterialiser(contacts, scores, notifier, refreshQueue, liveModels);
     this.clock = clock;
   }
 

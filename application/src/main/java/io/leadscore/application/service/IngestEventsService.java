@@ -51,7 +51,8 @@ public final class IngestEventsService implements IngestEventsUseCase {
     }
     Instant now = clock.instant();
     EventBatch.Stored stored =
-        transactions.inTransaction(
+        EventBatch.inTransactionRetryingErasures(
+            transactions,
             () -> batches.store(command.workspace(), command.source(), parsed.valid(), now));
     return new IngestResult(stored.accepted(), stored.duplicates(), parsed.rejected());
   }

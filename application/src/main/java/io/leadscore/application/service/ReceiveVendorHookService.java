@@ -108,7 +108,8 @@ public final class ReceiveVendorHookService implements ReceiveVendorHookUseCase 
     VendorData.Checked checked =
         VendorData.check(source.id(), changes.contacts(), changes.events());
     VendorData.Stored stored =
-        transactions.inTransaction(
+        io.leadscore.application.ingest.EventBatch.inTransactionRetryingErasures(
+            transactions,
             () -> vendorData.store(source.workspace(), source.id(), checked, clock.instant()));
     var errors = new java.util.ArrayList<String>();
     errors.addAll(checked.contactErrors());

@@ -3,6 +3,7 @@ package io.leadscore.application.service;
 import io.leadscore.application.port.in.RefreshScoresUseCase;
 import io.leadscore.application.port.out.ContactHistory;
 import io.leadscore.application.port.out.ContactRef;
+import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.port.out.Notifier;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
@@ -36,12 +37,13 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
   public RefreshScoresService(
       Transactions transactions,
       ScoreRefreshQueue queue,
+      ContactRepository contacts,
       EventStore events,
       ScoreStore scores,
       Notifier notifier,
       LiveModels liveModels,
       Clock clock) {
-    this(transactions, queue, events, scores, notifier, liveModels, clock, Duration.ZERO);
+    this(transactions, queue, contacts, events, scores, notifier, liveModels, clock, Duration.ZERO);
   }
 
   /**
@@ -52,6 +54,7 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
   public RefreshScoresService(
       Transactions transactions,
       ScoreRefreshQueue queue,
+      ContactRepository contacts,
       EventStore events,
       ScoreStore scores,
       Notifier notifier,
@@ -64,7 +67,7 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
     this.events = events;
     this.scores = scores;
     this.liveModels = liveModels;
-    this.materialiser = new ScoreMaterialiser(scores, notifier);
+    this.materialiser = new ScoreMaterialiser(contacts, scores, notifier, queue, liveModels);
     this.clock = clock;
   }
 

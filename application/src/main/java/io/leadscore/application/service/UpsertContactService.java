@@ -12,6 +12,7 @@ import io.leadscore.application.port.out.ContactRepository;
 import io.leadscore.application.port.out.ExternalId;
 import io.leadscore.application.port.out.IdentityTakenException;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
+import io.leadscore.application.port.out.StorageUnavailableException;
 import io.leadscore.application.port.out.Transactions;
 import io.leadscore.domain.contact.Contact;
 import io.leadscore.domain.model.condition.Value;
@@ -31,12 +32,15 @@ import java.util.Set;
 
 /**
  * Creates or updates a contact (see {@link UpsertContactUseCase} for the rules), validating the
- * whole body first, then in one transaction finding the contact by its strongest identity, merging
- * the change and marking its scores for refresh.
+ * whole body first, then in one transaction finding (or creating) the contact by its strongest
+ * identity, locking it, merging the change into what is stored and marking its scores for refresh.
  */
 public final class UpsertContactService implements UpsertContactUseCase {
   private static final Set<String> KEYS =
       Set.of("id", "email", "externalId", "attributes", "tags", "addTags", "removeTags");
+
+  /** Finding and locking attempts before the answer is a retryable 503. */
+  private static final int MAX_ATTEMPTS = 3;
 
   private final Transactions transactions;
   private final ContactRepository contacts;
@@ -69,7 +73,35 @@ public final class UpsertContactService implements UpsertContactUseCase {
   }
 
   private ContactRecord apply(String workspace, Change change, Instant now) {
-    IdentityReader.Identities identities = change.identities();
+    for (int attempt = 1; ; attempt++) {
+      Optional<ContactRecord> before = lockedContact(workspace, change.identities(), now);
+      if (before.isEmpty()) {
+        // erased between finding and locking it: the next attempt finds or creates anew
+        if (attempt == MAX_ATTEMPTS) {
+          throw new StorageUnavailableException(
+              "the contact was erased while it was being changed, " + attempt + " times", null);
+        }
+        continue;
+      }
+      ContactRecord after = merge(before.get(), change, now);
+      try {
+        contacts.save(workspace, after);
+      } catch (IdentityTakenException e) {
+        throw new ConflictException(e.getMessage());
+      }
+      refreshQueue.mark(workspace, List.of(after.id()), now);
+      return after;
+    }
+  }
+
+  /**
+   * The contact the identities name, created empty when there is none, its row locked for this
+   * transaction: concurrent upserts of one contact then apply one after the other, each to what the
+   * previous one committed (no lost tag), and concurrent creators of one new contact all end on the
+   * same one. Empty when it was erased before the lock was taken.
+   */
+  private Optional<ContactRecord> lockedContact(
+      String workspace, IdentityReader.Identities identities, Instant now) {
     Optional<ContactRecord> existing = Optional.empty();
     if (identities.id() != null) {
       existing = contacts.find(workspace, new ContactIdentity.ById(identities.id()));
@@ -90,24 +122,24 @@ public final class UpsertContactService implements UpsertContactUseCase {
               + ", not "
               + identities.id());
     }
-    ContactRecord before =
-        existing.orElseGet(
-            () ->
-                new ContactRecord(
-                    identities.id() != null ? identities.id() : RandomIds.contactId(),
-                    null,
-                    List.of(),
-                    Contact.EMPTY,
-                    now,
-                    now));
-    ContactRecord after = merge(before, change, now);
-    try {
-      contacts.save(workspace, after);
-    } catch (IdentityTakenException e) {
-      throw new ConflictException(e.getMessage());
+    String id =
+        existing.isPresent()
+            ? existing.get().id()
+            : contacts
+                .findOrCreate(workspace, strongest(identities), RandomIds.contactId(), now)
+                .id();
+    return contacts.lockForUpdate(workspace, id);
+  }
+
+  /** The identity a new contact is created by: its id, else its e-mail, else its external id. */
+  private static ContactIdentity strongest(IdentityReader.Identities identities) {
+    if (identities.id() != null) {
+      return new ContactIdentity.ById(identities.id());
     }
-    refreshQueue.mark(workspace, List.of(after.id()), now);
-    return after;
+    if (identities.email() != null) {
+      return new ContactIdentity.ByEmail(identities.email());
+    }
+    return new ContactIdentity.ByExternalId(identities.externalId());
   }
 
   private static ContactRecord merge(ContactRecord before, Change change, Instant now) {

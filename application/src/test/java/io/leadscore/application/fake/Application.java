@@ -122,7 +122,12 @@ public final class Application {
     findContact = new FindContactService(ports.contacts());
     eraseContact =
         new EraseContactService(
-            tx, ports.contacts(), ports.events(), ports.scores(), ports.deliveries());
+            tx,
+            ports.contacts(),
+            ports.events(),
+            ports.scores(),
+            ports.deliveries(),
+            ports.refreshQueue());
     saveDraft = new SaveModelDraftService(live, ports.models(), clock);
     getModel = new GetModelService(ports.models());
     publish = new PublishModelService(tx, ports.models(), ports.jobs(), live, clock);
@@ -135,6 +140,7 @@ public final class Application {
         new RefreshScoresService(
             tx,
             ports.refreshQueue(),
+            ports.contacts(),
             ports.events(),
             ports.scores(),
             ports.notifier(),
@@ -142,7 +148,14 @@ public final class Application {
             clock);
     var rescoreJobs =
         new RescoreJobHandler(
-            tx, ports.contacts(), ports.events(), ports.scores(), ports.notifier(), live, clock);
+            tx,
+            ports.contacts(),
+            ports.events(),
+            ports.scores(),
+            ports.notifier(),
+            ports.refreshQueue(),
+            live,
+            clock);
     rescore = new RescoreModelService(rescoreJobs, clock);
     var syncJobs =
         new SyncJobHandler(

@@ -589,6 +589,11 @@ public final class InMemoryDatabase {
       }
 
       @Override
+      public void forget(String workspace, String contactId) {
+        locked(() -> state.queue.remove(new ContactRef(workspace, contactId)));
+      }
+
+      @Override
       public long size() {
         return locked(() -> (long) state.queue.size());
       }

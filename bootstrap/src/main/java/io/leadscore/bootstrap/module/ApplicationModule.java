@@ -136,8 +136,9 @@ public final class ApplicationModule extends AbstractModule {
       ContactRepository contacts,
       EventStore events,
       ScoreStore scores,
-      WebhookDeliveries deliveries) {
-    return new EraseContactService(tx, contacts, events, scores, deliveries);
+      WebhookDeliveries deliveries,
+      ScoreRefreshQueue queue) {
+    return new EraseContactService(tx, contacts, events, scores, deliveries, queue);
   }
 
   @Provides
@@ -194,13 +195,14 @@ public final class ApplicationModule extends AbstractModule {
   RefreshScoresUseCase refresh(
       Transactions tx,
       ScoreRefreshQueue queue,
+      ContactRepository contacts,
       EventStore events,
       ScoreStore scores,
       Notifier notifier,
       LiveModels live,
       Clock clock) {
     return new RefreshScoresService(
-        tx, queue, events, scores, notifier, live, clock, REFRESH_SETTLE);
+        tx, queue, contacts, events, scores, notifier, live, clock, REFRESH_SETTLE);
   }
 
   @Provides
@@ -211,9 +213,10 @@ public final class ApplicationModule extends AbstractModule {
       EventStore events,
       ScoreStore scores,
       Notifier notifier,
+      ScoreRefreshQueue queue,
       LiveModels live,
       Clock clock) {
-    return new RescoreJobHandler(tx, contacts, events, scores, notifier, live, clock);
+    return new RescoreJobHandler(tx, contacts, events, scores, notifier, queue, live, clock);
   }
 
   @Provides

@@ -27,6 +27,9 @@ public interface ScoreRefreshQueue {
    */
   List<ContactRef> claim(int limit, Instant markedBefore);
 
+  /** Removes a contact's entry, if any (erasing the contact). Call inside a transaction. */
+  void forget(String workspace, String contactId);
+
   /** How many contacts are waiting. */
   long size();
 }

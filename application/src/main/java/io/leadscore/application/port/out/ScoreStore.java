@@ -2,9 +2,11 @@ package io.leadscore.application.port.out;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Materialised scores: one row per (workspace, model, contact). */
@@ -14,6 +16,32 @@ public interface ScoreStore {
   /** The rows of these contacts under a model, by contact id (absent ones left out). */
   Map<String, MaterialisedScore> find(
       String workspace, String model, Collection<String> contactIds);
+
+  /**
+   * As {@link #find(String, String, Collection)}, each row found locked until the transaction ends
+   * (in key order), so that a writer can compare it with the row it computed ({@link
+   * MaterialisedScore#replaces}) before another writer changes it. Call inside a transaction.
+   */
+  default Map<String, MaterialisedScore> lock(
+      String workspace, String model, Collection<String> contactIds) {
+    return find(workspace, model, contactIds);
+  }
+
+  /**
+   * Inserts the rows of contacts that have none under their model (a row inserted meanwhile by
+   * another transaction wins: this one waits for it and leaves it). Returns the contact ids of the
+   * rows inserted. Call inside a transaction.
+   */
+  default Set<String> insertAbsent(String workspace, List<MaterialisedScore> scores) {
+    var inserted = new LinkedHashSet<String>();
+    for (MaterialisedScore score : scores) {
+      if (find(workspace, score.model(), score.contactId()).isEmpty()) {
+        put(workspace, List.of(score));
+        inserted.add(score.contactId());
+      }
+    }
+    return inserted;
+  }
 
   /** Inserts or replaces rows. */
   void put(String workspace, List<MaterialisedScore> scores);

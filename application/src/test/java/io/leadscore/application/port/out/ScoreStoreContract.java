@@ -57,7 +57,8 @@ public interface ScoreStoreContract {
                 new Contribution("visited pricing", Kind.ENGAGEMENT, 3, 30.125),
                 new Contribution("is a CTO", Kind.FIT, 1, 20)),
             T0,
-            T0.plusSeconds(3600));
+            T0.plusSeconds(3600),
+            7);
     var bare =
         new MaterialisedScore("c2", MODEL, 1, 0, 0, 0, null, null, List.of(), List.of(), T0, null);
 
@@ -66,6 +67,21 @@ public interface ScoreStoreContract {
     assertThat(scores.find("a", MODEL, "c1")).contains(full);
     assertThat(scores.find("a", MODEL, "c2")).contains(bare);
     assertThat(scores.find("a", "other model", "c1")).isEmpty();
+  }
+
+  @Test
+  default void lock_gives_the_stored_rows_of_the_contacts_with_their_revisions() {
+    var scores = scores();
+    var stored =
+        new MaterialisedScore(
+            "c1", MODEL, 2, 40, 20, 20, "warm", "B", List.of(), List.of(), T0, null, 12);
+    scores.put("a", List.of(stored, score("c2", 5)));
+
+    var locked = scores.lock("a", MODEL, List.of("c1", "c3"));
+
+    assertThat(locked).containsOnlyKeys("c1");
+    assertThat(locked.get("c1")).isEqualTo(stored);
+    assertThat(locked.get("c1").contactRevision()).isEqualTo(12);
   }
 
   @Test
