@@ -4,9 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.leadscore.adapter.http.auth.BearerKeys;
+import io.leadscore.adapter.http.auth.FailedAuthentications;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ public final class ApiServer {
     var problems = new Problems(settings.retryAfter());
     var bodies = new RequestBodies(settings.maxBodyBytes());
     var keys = new BearerKeys(useCases.authenticate());
+    var failures = new FailedAuthentications(settings.authFailureBudget(), System::nanoTime);
     List<Route> registered = new ArrayList<>();
     this.app =
         Javalin.create(
@@ -51,13 +54,24 @@ public final class ApiServer {
               cfg.jetty.threadPool = threadPool(settings);
               cfg.jetty.modifyServer(
                   server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+              // an encoded control character in the path (/v1/contacts/%00) reaches the routes,
+              // which refuse it with a problem naming the parameter, instead of Jetty's HTML 400
+              cfg.jetty.modifyHttpConfiguration(
+                  http ->
+                      http.setUriCompliance(
+                          UriCompliance.DEFAULT.with(
+                              "leadscore",
+                              UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS,
+                              UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
               cfg.events.handlerAdded(
                   info -> {
-                    if (!info.getPath().equals(UnmatchedRoutes.ANY_PATH)) {
+                    // HEAD mirrors every GET route (as HTTP defines it; OpenAPI lists GET only)
+                    if (!info.getPath().equals(UnmatchedRoutes.ANY_PATH)
+                        && info.getHttpMethod() != HandlerType.HEAD) {
                       javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath());
                     }
                   });
-              var routes = new Routes(cfg.routes, keys, problems, metrics, settings);
+              var routes = new Routes(cfg.routes, keys, failures, problems, metrics, settings);
               new OperationsEndpoints(readiness, metrics, settings).register(routes);
               new ModelEndpoints(useCases, bodies, clock).register(routes);
               new ContactEndpoints(useCases, bodies).register(routes);
@@ -66,7 +80,7 @@ public final class ApiServer {
               new JobEndpoints(useCases).register(routes);
               new KeyEndpoints(useCases, bodies).register(routes);
               new SourceEndpoints(useCases, bodies).register(routes);
-              new HookEndpoints(useCases, bodies).register(routes);
+              new HookEndpoints(useCases, bodies, failures, settings).register(routes);
               new WebhookEndpoints(useCases, bodies).register(routes);
               registered.addAll(routes.registered());
               cfg.routes.exception(Exception.class, problems::render);
