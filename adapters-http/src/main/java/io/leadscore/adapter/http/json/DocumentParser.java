@@ -186,7 +186,15 @@ public final class DocumentParser {
     return new JsonParserDelegate(parser) {
       @Override
       public JsonToken nextToken() throws IOException {
-        JsonToken token = super.nextToken();
+        return checked(super.nextToken());
+      }
+
+      @Override
+      public JsonToken nextValue() throws IOException {
+        return checked(super.nextValue());
+      }
+
+      private JsonToken checked(JsonToken token) throws IOException {
         if (parser instanceof YAMLParser yaml) {
           if (yaml.isCurrentAlias()) {
             throw new JsonParseException(
