@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * <p>YAML follows YAML 1.2 booleans: only {@code true}/{@code false} are booleans, so the key
  * {@code on} and values such as {@code on}, {@code yes}, {@code no} stay strings (scoring-model.md,
  * "YAML"; dependencies.md gotcha 7). A repeated key in one mapping is an error, in JSON and YAML.
- * YAML anchors and aliases are refused with the line of the first one. Error messages are plain
- * words with a line and column, never the parser's feature names or Java types. Numbers too large
- * for a double become infinite doubles, which the readers reject as problems.
+ * YAML aliases are refused with the line of the first one (an anchor alone changes nothing). Error
+ * messages are plain words with a line and column, never the parser's feature names or Java types.
+ * Numbers too large for a double become infinite doubles, which the readers reject as problems.
  *
  * <p>Which format: {@code .yaml}/{@code .yml} is YAML, {@code .json} is JSON; any other file is
  * JSON when its first non-blank character is <code>{</code>, else YAML. Thread-safe.
