@@ -398,7 +398,8 @@ class HostileEdgeIT {
       expect(
           soft, get("/v1/leaderboard?model=" + Tenant.SHARED_MODEL + "&tier=h%00t"), 400, "tier");
       expect(soft, get("/v1/models/m%00"), 400, "");
-      expect(soft, get("/v1/models/m%01x"), 400, "");
+      expect(soft, get("/v1/models/m%01x"), 400, "id");
+      expect(soft, get("/v1/contacts/a%1Fb"), 400, "id");
       expect(soft, server.delete("/v1/keys/%00", alpha.admin()), 400, "");
       expect(soft, get("/v1/contacts?email=a%7Fb@alpha.example"), 400, "email");
       soft.assertAll();
