@@ -1,6 +1,7 @@
 package io.leadscore.application.service;
 
 import io.leadscore.application.port.in.CreatedApiKey;
+import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
 import io.leadscore.application.port.in.NotFoundException;
 import io.leadscore.application.port.out.ApiKey;
@@ -10,8 +11,15 @@ import io.leadscore.application.port.out.WorkspaceRepository;
 import java.time.Clock;
 import java.util.List;
 
-/** Creates keys (the secret returned once, its hash stored), lists and revokes them. */
+/**
+ * Creates keys (the secret returned once, its hash stored), lists and revokes them. A key's name is
+ * at most {@link #MAX_NAME_LENGTH} characters without control characters; none (null or blank)
+ * gives the default {@code "<scope> key"}.
+ */
 public final class ManageApiKeysService implements ManageApiKeysUseCase {
+  /** The longest name a key may have, in characters. */
+  public static final int MAX_NAME_LENGTH = 100;
+
   private final WorkspaceRepository workspaces;
   private final ApiKeyRepository keys;
   private final Clock clock;
@@ -24,6 +32,13 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
 
   @Override
   public CreatedApiKey create(String workspace, Scope scope, String name) {
+    if (name != null && name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+      throw InvalidInputException.at(
+          "name", "must be at most " + MAX_NAME_LENGTH + " characters, was " + name.length());
+    }
+    if (name != null && name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+      throw InvalidInputException.at("name", "must not contain control characters");
+    }
     if (workspaces.find(workspace).isEmpty()) {
       throw new NotFoundException("workspace", workspace);
     }

@@ -58,6 +58,7 @@ public final class ReceiveVendorHookService implements ReceiveVendorHookUseCase 
 
   @Override
   public VendorHookResult receive(VendorHookCommand command) {
+    // the secret first: the body is read only for a caller who has it
     Source source = authenticate(command);
     VendorConnectorFactory factory = factories.get(source.kind());
     if (factory == null) {
@@ -80,7 +81,7 @@ public final class ReceiveVendorHookService implements ReceiveVendorHookUseCase 
                       command.contentType(),
                       command.headers(),
                       command.query(),
-                      command.body()));
+                      command.body().read()));
     } catch (VendorRejectedException e) {
       throw new InvalidInputException(
           "unreadable webhook delivery", List.of(new Problem("", e.getMessage())));

@@ -12,6 +12,7 @@ import io.leadscore.application.port.out.EventStore;
 import io.leadscore.application.scoring.LiveModels;
 import io.leadscore.domain.engine.LeadScore;
 import io.leadscore.domain.event.Event;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +41,13 @@ public final class ScoreTimelineService implements ScoreTimelineUseCase {
     if (query.step().isNegative() || query.step().isZero()) {
       throw InvalidInputException.at("step", "must be a positive duration");
     }
-    long seconds = query.to().getEpochSecond() - query.from().getEpochSecond();
-    long stepSeconds = Math.max(1, query.step().getSeconds());
-    if (seconds / stepSeconds + 1 > MAX_POINTS) {
+    if (points(query) > MAX_POINTS) {
       throw InvalidInputException.at(
           "step",
-          "gives more than " + MAX_POINTS + " points between from and to; use a longer step");
+          "gives more than "
+              + MAX_POINTS
+              + " points between from and to; for this range the step must be at least "
+              + Duration.between(query.from(), query.to()).dividedBy(MAX_POINTS - 1));
     }
     ContactRecord contact =
         contacts
@@ -54,10 +56,25 @@ public final class ScoreTimelineService implements ScoreTimelineUseCase {
     LiveModels.Live live = liveModels.requireLive(query.workspace(), query.model());
     List<Event> history = events.history(query.workspace(), contact.id());
     var points = new ArrayList<TimelinePoint>();
-    for (Instant at = query.from(); !at.isAfter(query.to()); at = at.plus(query.step())) {
+    long count = points(query);
+    for (long i = 0; i < count; i++) {
+      // from + i * step, never beyond to: a huge step cannot overflow past the last instant
+      Instant at = query.from().plus(query.step().multipliedBy(i));
       LeadScore score = live.compiled().score(contact.profile(), history, at);
       points.add(new TimelinePoint(at, score.score(), score.tier(), score.grade()));
     }
     return points;
+  }
+
+  /**
+   * The points the query asks for, counted exactly for any step (a step under a second counts in
+   * nanoseconds); {@link Long#MAX_VALUE} when the count does not even fit a long.
+   */
+  static long points(TimelineQuery query) {
+    try {
+      return Math.addExact(Duration.between(query.from(), query.to()).dividedBy(query.step()), 1);
+    } catch (ArithmeticException tooMany) {
+      return Long.MAX_VALUE;
+    }
   }
 }

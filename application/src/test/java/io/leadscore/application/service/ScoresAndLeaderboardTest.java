@@ -114,6 +114,34 @@ class ScoresAndLeaderboardTest {
   }
 
   @Test
+  void a_timeline_counts_sub_second_steps_exactly_and_survives_a_huge_step() {
+    scenario.ingest(click("k1", "ada@example.com", "2026-11-01T00:00:00Z"));
+    String ada = idOf("ada@example.com");
+    Instant from = Instant.parse("2026-11-02T00:00:00Z");
+    assertThatThrownBy(
+            () ->
+                scenario.app.timeline.timeline(
+                    new TimelineQuery(
+                        WS, ada, MODEL, from, from.plusSeconds(100), Duration.ofNanos(100_000))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("step must be at least");
+    assertThat(
+            scenario.app.timeline.timeline(
+                new TimelineQuery(WS, ada, MODEL, from, from.plusSeconds(1), Duration.ofMillis(2))))
+        .hasSize(501);
+    assertThat(
+            scenario.app.timeline.timeline(
+                new TimelineQuery(
+                    WS,
+                    ada,
+                    MODEL,
+                    Instant.parse("9999-12-01T00:00:00Z"),
+                    Instant.parse("9999-12-31T00:00:00Z"),
+                    Duration.ofSeconds(Long.MAX_VALUE))))
+        .hasSize(1);
+  }
+
+  @Test
   void scoring_an_unknown_contact_or_unpublished_model_is_not_found() {
     assertThatThrownBy(
             () ->

@@ -27,6 +27,7 @@ public final class ConfigLoader {
           Map.entry("LEADSCORE_MAX_THREADS", "server.maxThreads"),
           Map.entry("LEADSCORE_MAX_CONCURRENT_WRITES", "server.maxConcurrentWrites"),
           Map.entry("LEADSCORE_IDLE_TIMEOUT", "server.idleTimeout"),
+          Map.entry("LEADSCORE_AUTH_FAILURE_BUDGET", "server.authFailureBudget"),
           Map.entry("LEADSCORE_DB_URL", "database.url"),
           Map.entry("LEADSCORE_DB_USER", "database.user"),
           Map.entry("LEADSCORE_DB_PASSWORD", "database.password"),
@@ -39,7 +40,14 @@ public final class ConfigLoader {
 
   private static final Map<String, Set<String>> KEYS =
       Map.of(
-          "server", Set.of("host", "port", "maxThreads", "maxConcurrentWrites", "idleTimeout"),
+          "server",
+              Set.of(
+                  "host",
+                  "port",
+                  "maxThreads",
+                  "maxConcurrentWrites",
+                  "idleTimeout",
+                  "authFailureBudget"),
           "database",
               Set.of(
                   "url",
@@ -122,7 +130,9 @@ public final class ConfigLoader {
             integer("server.maxThreads", defaults.server().maxThreads(), 8, 10_000),
             integer(
                 "server.maxConcurrentWrites", defaults.server().maxConcurrentWrites(), 1, 10_000),
-            duration("server.idleTimeout", defaults.server().idleTimeout()));
+            duration("server.idleTimeout", defaults.server().idleTimeout()),
+            integer(
+                "server.authFailureBudget", defaults.server().authFailureBudget(), 1, 1_000_000));
     var db = defaults.database();
     String url = text("database.url", db.url());
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {

@@ -23,23 +23,43 @@ public record LeadscoreConfig(Server server, DatabaseConfig database, Workers wo
    *
    * @param maxConcurrentWrites ingest and contact writes at once before 429
    * @param idleTimeout how long a connection may send nothing (a stalled upload) before the server
-   *     closes it (quality.md, request-limits)
+   *     closes it
+   * @param authFailureBudget failed authentications one client address may make in a burst before
+   *     it is answered 429 (refilled at one a second; docs/operations.md, "Limits and overload")
    */
   public record Server(
-      String host, int port, int maxThreads, int maxConcurrentWrites, Duration idleTimeout) {
+      String host,
+      int port,
+      int maxThreads,
+      int maxConcurrentWrites,
+      Duration idleTimeout,
+      int authFailureBudget) {
     /** Default idle timeout: 30 seconds. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Default failure budget per client address: 20. */
+    public static final int DEFAULT_AUTH_FAILURE_BUDGET = 20;
 
     public Server {
       Objects.requireNonNull(idleTimeout, "idleTimeout");
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
         throw new IllegalArgumentException("idleTimeout: must be positive, was " + idleTimeout);
       }
+      if (authFailureBudget < 1) {
+        throw new IllegalArgumentException(
+            "authFailureBudget: must be positive, was " + authFailureBudget);
+      }
     }
 
-    /** A server with the default idle timeout. */
+    /** A server with the default idle timeout and failure budget. */
     public Server(String host, int port, int maxThreads, int maxConcurrentWrites) {
       this(host, port, maxThreads, maxConcurrentWrites, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** A server with the default failure budget. */
+    public Server(
+        String host, int port, int maxThreads, int maxConcurrentWrites, Duration idleTimeout) {
+      this(host, port, maxThreads, maxConcurrentWrites, idleTimeout, DEFAULT_AUTH_FAILURE_BUDGET);
     }
   }
 

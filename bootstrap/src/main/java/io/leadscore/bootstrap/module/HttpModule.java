@@ -54,7 +54,10 @@ public final class HttpModule extends AbstractModule {
         defaults.maxInFlight(),
         config.server().idleTimeout(),
         defaults.stopTimeout(),
-        defaults.retryAfter());
+        defaults.retryAfter(),
+        ApiSettings.writesPerWorkspace(config.server().maxConcurrentWrites()),
+        ApiSettings.hooksFor(config.server().maxConcurrentWrites()),
+        config.server().authFailureBudget());
   }
 
   @Provides

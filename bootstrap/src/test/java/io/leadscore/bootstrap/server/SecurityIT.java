@@ -708,7 +708,8 @@ class SecurityIT {
                           config.server().port(),
                           config.server().maxThreads(),
                           config.server().maxConcurrentWrites(),
-                          idle),
+                          idle,
+                          config.server().authFailureBudget()),
                       config.database(),
                       config.workers()))) {
         String key = slow.key("slow-ws", Scope.ADMIN);

@@ -86,11 +86,15 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(config, cleanup, Clock.systemUTC());
   }
 
-  /** The test configuration: port 0, workers polling fast, the rest as in production. */
+  /**
+   * The test configuration: port 0, workers polling fast, a failure budget large enough for tests
+   * that send bad keys on purpose from one address, the rest as in production.
+   */
   public static LeadscoreConfig config(String url, String user, String password) {
     var defaults = LeadscoreConfig.defaults();
     return new LeadscoreConfig(
-        new LeadscoreConfig.Server("127.0.0.1", 0, 64, 16),
+        new LeadscoreConfig.Server(
+            "127.0.0.1", 0, 64, 16, LeadscoreConfig.Server.DEFAULT_IDLE_TIMEOUT, 1_000_000),
         new LeadscoreConfig.DatabaseConfig(
             url, user, password, 10, Duration.ofSeconds(3), Duration.ofSeconds(15), true),
         new LeadscoreConfig.Workers(

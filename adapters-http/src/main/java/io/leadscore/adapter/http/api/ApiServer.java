@@ -4,10 +4,20 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.leadscore.adapter.http.auth.BearerKeys;
+import io.leadscore.adapter.http.auth.FailedAuthentications;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +49,7 @@ public final class ApiServer {
     var problems = new Problems(settings.retryAfter());
     var bodies = new RequestBodies(settings.maxBodyBytes());
     var keys = new BearerKeys(useCases.authenticate());
+    var failures = new FailedAuthentications(settings.authFailureBudget(), System::nanoTime);
     List<Route> registered = new ArrayList<>();
     this.app =
         Javalin.create(
@@ -50,14 +61,28 @@ public final class ApiServer {
               cfg.http.defaultContentType = "application/json";
               cfg.jetty.threadPool = threadPool(settings);
               cfg.jetty.modifyServer(
-                  server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+                  server -> {
+                    server.setStopTimeout(settings.stopTimeout().toMillis());
+                    server.setErrorHandler(ApiServer::jettyError);
+                  });
+              // an encoded control character in the path (/v1/contacts/%00) reaches the routes,
+              // which refuse it with a problem naming the parameter, instead of Jetty's HTML 400
+              cfg.jetty.modifyHttpConfiguration(
+                  http ->
+                      http.setUriCompliance(
+                          UriCompliance.DEFAULT.with(
+                              "leadscore",
+                              UriCompliance.Violation.ILLEGAL_PATH_CHARACTERS,
+                              UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
               cfg.events.handlerAdded(
                   info -> {
-                    if (!info.getPath().equals(UnmatchedRoutes.ANY_PATH)) {
+                    // HEAD mirrors every GET route (as HTTP defines it; OpenAPI lists GET only)
+                    if (!info.getPath().equals(UnmatchedRoutes.ANY_PATH)
+                        && info.getHttpMethod() != HandlerType.HEAD) {
                       javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath());
                     }
                   });
-              var routes = new Routes(cfg.routes, keys, problems, metrics, settings);
+              var routes = new Routes(cfg.routes, keys, failures, problems, metrics, settings);
               new OperationsEndpoints(readiness, metrics, settings).register(routes);
               new ModelEndpoints(useCases, bodies, clock).register(routes);
               new ContactEndpoints(useCases, bodies).register(routes);
@@ -66,7 +91,7 @@ public final class ApiServer {
               new JobEndpoints(useCases).register(routes);
               new KeyEndpoints(useCases, bodies).register(routes);
               new SourceEndpoints(useCases, bodies).register(routes);
-              new HookEndpoints(useCases, bodies).register(routes);
+              new HookEndpoints(useCases, bodies, failures, settings).register(routes);
               new WebhookEndpoints(useCases, bodies).register(routes);
               registered.addAll(routes.registered());
               cfg.routes.exception(Exception.class, problems::render);
@@ -79,6 +104,33 @@ public final class ApiServer {
               }
             });
     this.routes = List.copyOf(registered);
+  }
+
+  /**
+   * Jetty's own refusals (a request line or URI it cannot read, such as an encoded control
+   * character in the path, before any route runs) as problems like every other error, instead of
+   * its HTML page.
+   */
+  private static boolean jettyError(Request request, Response response, Callback callback) {
+    int status =
+        request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code ? code : 400;
+    String detail =
+        status == 400
+            ? "the request could not be read: its URI or headers hold characters the server"
+                + " refuses (such as an encoded control character in the path)"
+            : HttpStatus.getMessage(status);
+    var problem =
+        new ProblemResponse(
+            "urn:leadscore:problem:" + (status == 400 ? "bad-request" : "http-" + status),
+            HttpStatus.getMessage(status),
+            status,
+            detail,
+            List.of(new ProblemResponse.Error("", detail)));
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+    response.write(
+        true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
+    return true;
   }
 
   private static QueuedThreadPool threadPool(ApiSettings settings) {

@@ -8,15 +8,20 @@ import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.ManageApiKeysUseCase;
 import io.leadscore.application.port.out.ApiKey;
 import io.leadscore.application.port.out.Scope;
+import io.leadscore.domain.reading.Problem;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * API keys of the caller's workspace: create (the secret shown once, in this answer only), list
  * (never a secret), revoke (refused at once after). Needs an admin key.
  */
 final class KeyEndpoints {
+  private static final Set<String> FIELDS = Set.of("scope", "name");
+
   private final ManageApiKeysUseCase keys;
   private final RequestBodies bodies;
 
@@ -35,11 +40,24 @@ final class KeyEndpoints {
     if (!(bodies.json(ctx) instanceof Map<?, ?> body)) {
       throw InvalidInputException.at("", "must be an object with scope and name");
     }
-    Scope scope = scope(body.get("scope"));
-    Object name = body.get("name");
-    if (name != null && !(name instanceof String)) {
-      throw InvalidInputException.at("name", "must be a string");
+    var problems = new ArrayList<Problem>();
+    for (Object field : body.keySet()) {
+      if (!FIELDS.contains(field)) {
+        problems.add(new Problem(String.valueOf(field), "unknown field; known: scope, name"));
+      }
     }
+    Object name = body.get("name");
+    if (name != null && !(name instanceof String text && !text.isBlank())) {
+      problems.add(
+          new Problem("name", "must be a non-blank string (leave it out for the default name)"));
+    }
+    if (!(body.get("scope") instanceof String wire && Scope.ofWireName(wire).isPresent())) {
+      problems.add(new Problem("scope", "must be one of read, write, admin"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems.size() + " problem(s) in the key", problems);
+    }
+    Scope scope = scope(body.get("scope"));
     CreatedApiKey created =
         keys.create(caller.workspace(), scope, name == null ? "" : (String) name);
     ctx.status(201);

@@ -36,18 +36,33 @@ final class Params {
     return value == null || value.isBlank() ? null : value;
   }
 
-  /** An ISO-8601 instant ({@code 2026-11-22T10:00:00Z}), or {@code fallback} when absent. */
+  /** The earliest instant a parameter may name: what both databases store (years 1 to 9999). */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The latest instant a parameter may name. */
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /**
+   * An ISO-8601 instant ({@code 2026-11-22T10:00:00Z}) in years 1 to 9999, or {@code fallback} when
+   * absent. A fallback outside those years (a default derived from another parameter) is a problem
+   * of this parameter too.
+   */
   Instant instant(String name, Instant fallback) {
     String value = optional(name);
-    if (value == null) {
-      return fallback;
+    Instant parsed = fallback;
+    if (value != null) {
+      try {
+        parsed = Instant.parse(value);
+      } catch (DateTimeException e) {
+        problems.add(new Problem(name, "not an ISO-8601 instant such as 2026-11-22T10:00:00Z"));
+        return fallback;
+      }
     }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeException e) {
-      problems.add(new Problem(name, "not an ISO-8601 instant such as 2026-11-22T10:00:00Z"));
-      return fallback;
+    if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+      problems.add(new Problem(name, "must be between " + EARLIEST + " and " + LATEST));
+      return parsed.isBefore(EARLIEST) ? EARLIEST : LATEST;
     }
+    return parsed;
   }
 
   /** A positive ISO-8601 duration ({@code P1D}, {@code PT6H}), or {@code fallback} when absent. */

@@ -3,6 +3,7 @@ package io.leadscore.adapter.http.api;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.leadscore.adapter.http.auth.InsufficientScopeException;
+import io.leadscore.adapter.http.auth.TooManyFailuresException;
 import io.leadscore.application.port.in.ConflictException;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.NotFoundException;
@@ -69,6 +70,10 @@ public final class Problems {
           ctx.header("WWW-Authenticate", "Bearer"); // hooks use their source's secret instead
         }
         yield of(401, "unauthenticated", "Unauthenticated", e.getMessage(), List.of());
+      }
+      case TooManyFailuresException e -> {
+        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        yield of(429, "too-many-failures", "Too many requests", e.getMessage(), List.of());
       }
       case InsufficientScopeException e ->
           of(403, "forbidden", "Forbidden", e.getMessage(), List.of());

@@ -77,7 +77,7 @@ public final class RequestBodies {
     try {
       return DocumentParser.parse(body, DocumentParser.Format.JSON, "body");
     } catch (DocumentSyntaxException e) {
-      throw BadRequestException.at("", e.getMessage());
+      throw BadRequestException.at("", e.located());
     }
   }
 

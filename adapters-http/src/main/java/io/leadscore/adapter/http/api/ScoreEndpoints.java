@@ -64,9 +64,15 @@ final class ScoreEndpoints {
     Instant from = params.instant("from", to.minus(DEFAULT_SPAN));
     Duration step = params.duration("step", Duration.ofDays(1));
     params.check();
-    var points =
-        timeline.timeline(
-            new TimelineQuery(caller.workspace(), ctx.pathParam("id"), model, from, to, step));
+    List<io.leadscore.application.port.in.TimelinePoint> points;
+    try {
+      points =
+          timeline.timeline(
+              new TimelineQuery(caller.workspace(), ctx.pathParam("id"), model, from, to, step));
+    } catch (InvalidInputException e) {
+      // every input the use case checks (from, to, step) is a query parameter: 400 like the rest
+      throw new BadRequestException(e.getMessage(), e.problems());
+    }
     Json.respond(
         ctx,
         Page.of(

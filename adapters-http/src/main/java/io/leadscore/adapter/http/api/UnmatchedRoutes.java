@@ -23,6 +23,7 @@ final class UnmatchedRoutes {
   static final List<HandlerType> METHODS =
       List.of(
           HandlerType.GET,
+          HandlerType.HEAD,
           HandlerType.POST,
           HandlerType.PUT,
           HandlerType.DELETE,
@@ -35,7 +36,16 @@ final class UnmatchedRoutes {
 
   UnmatchedRoutes(List<Route> routes, Problems problems) {
     this.templates =
-        routes.stream().map(route -> new Template(pattern(route.path()), route.method())).toList();
+        routes.stream()
+            .flatMap(
+                route ->
+                    route.method().equals("GET")
+                        ? java.util.stream.Stream.of(
+                            new Template(pattern(route.path()), "GET"),
+                            new Template(pattern(route.path()), "HEAD"))
+                        : java.util.stream.Stream.of(
+                            new Template(pattern(route.path()), route.method())))
+            .toList();
     this.problems = problems;
   }
 

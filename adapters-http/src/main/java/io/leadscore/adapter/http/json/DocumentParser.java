@@ -2,9 +2,12 @@ package io.leadscore.adapter.http.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parses YAML or JSON text into the plain tree the domain readers take: {@code Map<String, ?>} (key
@@ -28,6 +32,8 @@ import java.util.Map;
  * <p>YAML follows YAML 1.2 booleans: only {@code true}/{@code false} are booleans, so the key
  * {@code on} and values such as {@code on}, {@code yes}, {@code no} stay strings (scoring-model.md,
  * "YAML"; dependencies.md gotcha 7). A repeated key in one mapping is an error, in JSON and YAML.
+ * YAML aliases are refused with the line of the first one (an anchor alone changes nothing). Error
+ * messages are plain words with a line and column, never the parser's feature names or Java types.
  * Numbers too large for a double become infinite doubles, which the readers reject as problems.
  *
  * <p>Which format: {@code .yaml}/{@code .yml} is YAML, {@code .json} is JSON; any other file is
@@ -121,7 +127,10 @@ public final class DocumentParser {
     ObjectMapper mapper = format == Format.JSON ? JSON : YAML;
     Object tree;
     try {
-      tree = mapper.readValue(content, Object.class);
+      tree =
+          format == Format.JSON
+              ? mapper.readValue(content, Object.class)
+              : mapper.readValue(withoutAliases(mapper.createParser(content)), Object.class);
     } catch (MismatchedInputException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
         throw new DocumentSyntaxException(source, "empty document", e);
@@ -135,7 +144,7 @@ public final class DocumentParser {
       // SnakeYAML signals some malformed input (bad encodings, odd tags) with unchecked
       // exceptions that Jackson does not always wrap: still the user's text, not our bug.
       throw new DocumentSyntaxException(
-          source, "not valid " + format + ": " + firstLine(e.getMessage()), e);
+          source, "not valid " + format + ": " + plain(e.getMessage(), format), e);
     }
     String unsupported = firstUnsupported(tree, "");
     if (unsupported != null) {
@@ -164,8 +173,84 @@ public final class DocumentParser {
         source,
         Math.max(line, 0),
         Math.max(column, 0),
-        "not valid " + format + ": " + firstLine(message),
+        "not valid " + format + ": " + plain(message, format),
         e);
+  }
+
+  /**
+   * Refuses YAML anchors ({@code &n}) and aliases ({@code *n}) where they appear: Jackson would
+   * read an alias as the text of its name ({@code equals: *n} as {@code "n"}), silently, and
+   * expanding them is what makes a small document huge. No model, contact or event needs them.
+   */
+  private static JsonParser withoutAliases(JsonParser parser) {
+    return new JsonParserDelegate(parser) {
+      @Override
+      public JsonToken nextToken() throws IOException {
+        return checked(super.nextToken());
+      }
+
+      @Override
+      public JsonToken nextValue() throws IOException {
+        return checked(super.nextValue());
+      }
+
+      private JsonToken checked(JsonToken token) throws IOException {
+        if (parser instanceof YAMLParser yaml) {
+          if (yaml.isCurrentAlias()) {
+            throw new JsonParseException(
+                parser,
+                "YAML anchors and aliases are not supported (alias *"
+                    + yaml.getText()
+                    + "); write each value out");
+          }
+          Object anchor = yaml.getObjectId();
+          if (anchor != null) {
+            throw new JsonParseException(
+                parser,
+                "YAML anchors and aliases are not supported (anchor &"
+                    + anchor
+                    + "); write each value out");
+          }
+        }
+        return token;
+      }
+    };
+  }
+
+  /** Words that name the parser's insides rather than the input: never shown to a user. */
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "Feature|ALLOW_|StreamRead|StreamWrite|JsonParser|java\\.|javax\\.|com\\.fasterxml|org\\.yaml"
+              + "|snakeyaml|jackson|Exception|Source:|`|\\(byte\\[\\]\\)|\\bat \\[",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A parser's message as plain words: its first line, without hints that name the parser's
+   * features, limits' getters, Java types or the source buffer (the position is given apart);
+   * anything still naming them becomes a generic phrase.
+   */
+  static String plain(String message, Format format) {
+    if (message == null) {
+      return "malformed " + format;
+    }
+    String text = firstLine(message);
+    if (text.startsWith("Trailing token")) {
+      return "unexpected content after the document's value";
+    }
+    text =
+        text.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+            .replaceAll("\\s*\\[Source:.*?\\]", "")
+            .replaceAll(",\\s*from `[^`]*`", "")
+            .replaceAll(
+                "\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)",
+                "")
+            .replace("maybe a (non-standard) comment?", "comments are not allowed")
+            .replaceAll("[:;,]?\\s*(enable|use) `?[A-Za-z]*Feature\\.[A-Z_]+`?( to allow)?", "")
+            .strip();
+    if (text.isEmpty() || INTERNALS.matcher(text).find()) {
+      return "malformed " + format;
+    }
+    return text;
   }
 
   private static String firstLine(String message) {

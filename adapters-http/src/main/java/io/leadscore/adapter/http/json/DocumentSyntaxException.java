@@ -52,6 +52,13 @@ public final class DocumentSyntaxException extends Exception {
     return column;
   }
 
+  /** What is wrong, after its position in words ({@code line 3, column 7: ...}) when known. */
+  public String located() {
+    return line > 0
+        ? "line " + line + (column > 0 ? ", column " + column : "") + ": " + detail
+        : detail;
+  }
+
   /** What is wrong, without the source and position. */
   public String detail() {
     return detail;

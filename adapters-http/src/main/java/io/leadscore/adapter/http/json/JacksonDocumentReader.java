@@ -21,7 +21,7 @@ public final class JacksonDocumentReader implements DocumentReader {
       return DocumentParser.parse(
           document.source().getBytes(StandardCharsets.UTF_8), format, "model");
     } catch (DocumentSyntaxException e) {
-      throw new UnreadableDocumentException(e.getMessage(), e);
+      throw new UnreadableDocumentException(e.located(), e);
     }
   }
 }

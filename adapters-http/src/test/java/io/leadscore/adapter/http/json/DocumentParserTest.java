@@ -151,4 +151,32 @@ class DocumentParserTest {
     Path noExtension = Files.write(dir.resolve("model"), jsonText);
     assertThat(DocumentParser.parseFile(noExtension)).isEqualTo(Map.of("id", "a"));
   }
+
+  @Test
+  void yaml_aliases_are_refused_with_their_line() {
+    for (String yaml : List.of("a: &n x\nb: *n\n", "a: 1\nb: *n\n", "a: 1\nb:\n  equals: *n\n")) {
+      assertThatThrownBy(() -> DocumentParser.parse(yaml.getBytes(UTF_8), Format.YAML, "m"))
+          .isInstanceOf(DocumentSyntaxException.class)
+          .hasMessageContaining("anchors and aliases are not supported")
+          .satisfies(e -> assertThat(((DocumentSyntaxException) e).line()).isPositive());
+    }
+  }
+
+  @Test
+  void syntax_errors_name_no_parser_features_or_java_types() {
+    for (String json :
+        List.of("{\"a\": NaN}", "{\"a\": +1}", "{/* c */}", "{} {}", "[1", "{\"a\": 01}")) {
+      assertThatThrownBy(() -> DocumentParser.parse(json.getBytes(UTF_8), Format.JSON, "body"))
+          .isInstanceOf(DocumentSyntaxException.class)
+          .satisfies(
+              e ->
+                  assertThat(((DocumentSyntaxException) e).located())
+                      .doesNotContain("Feature", "ALLOW_", "`", "java.", "StreamRead", "Source:")
+                      .startsWith("line "));
+    }
+    assertThatThrownBy(
+            () -> DocumentParser.parse("[".repeat(300).getBytes(UTF_8), Format.JSON, "body"))
+        .hasMessageContaining("nesting depth (201) exceeds the maximum allowed (200)")
+        .hasMessageNotContaining("StreamReadConstraints");
+  }
 }
