@@ -2,7 +2,6 @@ package io.leadscore.adapter.jdbc;
 
 import static io.leadscore.adapter.jdbc.Columns.timestamp;
 
-import io.leadscore.application.port.out.ContactRef;
 import io.leadscore.application.port.out.ScoreRefreshQueue;
 import io.leadscore.application.port.out.StorageUnavailableException;
 import java.time.Duration;
@@ -60,17 +59,24 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
       FOR UPDATE
       """;
 
+  /** Workspaces in the order a refresh round visits them: the longest-waiting first. */
+  private static final String DUE_WORKSPACES =
+      """
+      SELECT workspace_id FROM score_refresh_queue
+      WHERE marked_at <= :before
+      GROUP BY workspace_id
+      ORDER BY MIN(marked_at), workspace_id
+      LIMIT :limit
+      """;
+
   private static final String CLAIM =
       """
-      SELECT workspace_id, contact_id FROM score_refresh_queue
-      WHERE marked_at <= :before
+      SELECT contact_id FROM score_refresh_queue
+      WHERE workspace_id = :workspace AND marked_at <= :before
       ORDER BY marked_at
       LIMIT :limit
       FOR UPDATE SKIP LOCKED
       """;
-
-  /** A time after every mark: {@link #claim(int)} takes marks of any age. */
-  private static final Instant EVERY_MARK = Instant.parse("9999-12-31T00:00:00Z");
 
   private static final String DELETE =
       "DELETE FROM score_refresh_queue WHERE workspace_id = :workspace AND contact_id = :contact";
@@ -139,31 +145,39 @@ public final class JdbiScoreRefreshQueue implements ScoreRefreshQueue {
   }
 
   @Override
-  public List<ContactRef> claim(int limit) {
-    return claim(limit, EVERY_MARK);
+  public List<String> dueWorkspaces(int limit, Instant markedBefore) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return transactions.withHandle(
+        handle ->
+            handle
+                .createQuery(DUE_WORKSPACES)
+                .bind("limit", limit)
+                .bind("before", timestamp(markedBefore))
+                .mapTo(String.class)
+                .list());
   }
 
   @Override
-  public List<ContactRef> claim(int limit, Instant markedBefore) {
+  public List<String> claim(String workspace, int limit, Instant markedBefore) {
     if (limit <= 0) {
       return List.of();
     }
     return transactions.transactionally(
         handle -> {
-          List<ContactRef> claimed =
+          List<String> claimed =
               handle
                   .createQuery(CLAIM)
+                  .bind("workspace", workspace)
                   .bind("limit", limit)
                   .bind("before", timestamp(markedBefore))
-                  .map(
-                      (row, context) ->
-                          new ContactRef(
-                              row.getString("workspace_id"), row.getString("contact_id")))
+                  .mapTo(String.class)
                   .list();
           if (!claimed.isEmpty()) {
             PreparedBatch delete = handle.prepareBatch(DELETE);
-            for (ContactRef ref : claimed) {
-              delete.bind("workspace", ref.workspace()).bind("contact", ref.contactId()).add();
+            for (String contact : claimed) {
+              delete.bind("workspace", workspace).bind("contact", contact).add();
             }
             delete.execute();
           }

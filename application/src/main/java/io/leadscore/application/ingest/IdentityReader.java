@@ -3,6 +3,7 @@ package io.leadscore.application.ingest;
 import io.leadscore.application.port.out.ContactIdentity;
 import io.leadscore.application.port.out.ExternalId;
 import io.leadscore.domain.reading.Problem;
+import io.leadscore.domain.reading.StoredText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the identities that name a contact (http-api.md, "Identity and idempotency"): {@code id},
- * {@code email} (normalised: trimmed, lower-case) and {@code externalId: {source, id}}. Collects
+ * {@code email} (normalised: trimmed, lower-case; no invisible or bidirectional-control characters)
+ * and {@code externalId: {source, id}} (never {@code .}, {@code ..} or with {@code /}). Collects
  * problems with paths under a prefix ({@code contact.email}); never throws on any input.
  */
 public final class IdentityReader {
-  /** Contact ids: ours ({@code c_...}) or one an integrator chose, in the event-key alphabet. */
-  public static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  /**
+   * Contact ids: ours ({@code c_...}) or one an integrator chose: 1 to 64 characters of the
+   * event-key alphabet, starting with a letter or digit (so never {@code .}, {@code ..} or a
+   * hidden-file-like name; {@code /} is not in the alphabet).
+   */
+  public static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
   private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final int MAX_EMAIL = 254;
@@ -92,7 +98,10 @@ public final class IdentityReader {
     if (node instanceof String text && CONTACT_ID.matcher(text).matches()) {
       return text;
     }
-    problems.add(new Problem(path, "must be 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
+    problems.add(
+        new Problem(
+            path,
+            "must be 1 to 64 characters of A-Z a-z 0-9 . _ : -, starting with a letter or digit"));
     return null;
   }
 
@@ -103,6 +112,16 @@ public final class IdentityReader {
       return null;
     }
     String email = text.strip().toLowerCase(Locale.ROOT);
+    if (StoredText.problem(email).isPresent()
+        || email.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+      // zero-width and bidirectional controls are format characters: invisible, they would make
+      // "ada\u200b@example.com" a contact apart from ada@example.com
+      problems.add(
+          new Problem(
+              path,
+              "must not contain invisible or bidirectional-control characters (like U+200B)"));
+      return null;
+    }
     int at = email.indexOf('@');
     if (email.length() > MAX_EMAIL
         || at <= 0
@@ -113,6 +132,24 @@ public final class IdentityReader {
       return null;
     }
     return email;
+  }
+
+  /**
+   * External ids: any vendor's text, but never a path step ({@code .}, {@code ..}, {@code /},
+   * {@code \}), nor control, format (invisible, bidirectional) characters or what the databases
+   * cannot store.
+   */
+  private static boolean externalIdText(String id) {
+    return !id.equals(".")
+        && !id.equals("..")
+        && StoredText.problem(id).isEmpty()
+        && id.chars()
+            .noneMatch(
+                c ->
+                    c == '/'
+                        || c == '\\'
+                        || Character.isISOControl(c)
+                        || Character.getType(c) == Character.FORMAT);
   }
 
   private static ExternalId externalId(Object node, String path, List<Problem> problems) {
@@ -137,6 +174,12 @@ public final class IdentityReader {
     }
     if (idText == null || idText.isBlank() || idText.length() > MAX_EXTERNAL_ID) {
       local.add(new Problem(path + ".id", "must be a non-empty string of at most 256 characters"));
+    } else if (!externalIdText(idText)) {
+      local.add(
+          new Problem(
+              path + ".id",
+              "must not be . or .., nor contain / \\, control, invisible or unpaired-surrogate"
+                  + " characters"));
     }
     problems.addAll(local);
     return local.isEmpty() ? new ExternalId((String) source, idText) : null;

@@ -16,6 +16,7 @@ import io.leadscore.domain.model.condition.Value;
 import io.leadscore.domain.reading.ContactReader;
 import io.leadscore.domain.reading.Problem;
 import io.leadscore.domain.reading.Read;
+import io.leadscore.domain.reading.StoredText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -228,6 +229,8 @@ public final class VendorData {
       String tag = tags.get(i);
       if (tag == null || tag.isBlank()) {
         problems.add(new Problem(path + "[" + i + "]", "must be a non-empty string"));
+      } else if (StoredText.problem(tag).isPresent()) {
+        problems.add(new Problem(path + "[" + i + "]", StoredText.problem(tag).get()));
       } else {
         out.add(tag.toLowerCase(Locale.ROOT));
       }

@@ -14,6 +14,7 @@ import io.leadscore.application.port.out.SourceRepository;
 import io.leadscore.application.port.out.vendor.VendorConnectorFactory;
 import io.leadscore.domain.reading.Problem;
 import io.leadscore.domain.reading.Read;
+import io.leadscore.domain.reading.StoredText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,6 +153,10 @@ public final class ConfigureSourceService implements ConfigureSourceUseCase {
       return null;
     }
     if (name instanceof String text && !text.isBlank() && text.length() <= MAX_NAME) {
+      if (StoredText.problem(text).isPresent()) {
+        problems.add(new Problem("name", StoredText.problem(text).get()));
+        return null;
+      }
       return text.strip();
     }
     problems.add(new Problem("name", "must be a non-empty string of at most 200 characters"));
@@ -171,6 +176,12 @@ public final class ConfigureSourceService implements ConfigureSourceUseCase {
     if (!(node instanceof Map<?, ?> map)
         || !map.keySet().stream().allMatch(String.class::isInstance)) {
       problems.add(new Problem(key, "must be an object"));
+      return null;
+    }
+    // stored as JSON text: every key and string must be storable, at any depth
+    List<Problem> unstorable = StoredText.problemsIn(map, key);
+    if (!unstorable.isEmpty()) {
+      problems.addAll(unstorable);
       return null;
     }
     var copy = new LinkedHashMap<String, Object>();

@@ -20,11 +20,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drains the refresh queue: claims stale contacts, re-scores them under every live model of their
- * workspace and writes the rows, all in one transaction (a failure leaves them queued). Claims skip
- * entries held by other nodes, so several nodes may refresh at once.
+ * Drains the refresh queue: in each round, workspace by workspace (the longest-waiting first),
+ * claims up to {@value #PER_WORKSPACE} stale contacts, re-scores them under every live model of
+ * their workspace and writes the rows, in one transaction per workspace (a failure leaves them
+ * queued). Claims skip entries held by other nodes, so several nodes may refresh at once.
  */
 public final class RefreshScoresService implements RefreshScoresUseCase {
+  /** The most contacts of one workspace refreshed in one transaction of a round. */
+  static final int PER_WORKSPACE = 50;
+
   private final Transactions transactions;
   private final ScoreRefreshQueue queue;
   private final EventStore events;
@@ -73,27 +77,51 @@ public final class RefreshScoresService implements RefreshScoresUseCase {
 
   @Override
   public int refresh(int maxContacts) {
-    return transactions.inTransaction(
-        () -> {
-          Instant now = clock.instant();
-          // without a settle period every mark is due, whatever clock stamped it
-          List<ContactRef> claimed =
-              settle.isZero()
-                  ? queue.claim(maxContacts)
-                  : queue.claim(maxContacts, now.minus(settle));
-          for (Map.Entry<String, List<String>> entry : byWorkspace(claimed).entrySet()) {
-            List<LiveModels.Live> live = liveModels.allLive(entry.getKey());
-            if (live.isEmpty()) {
-              continue;
-            }
-            // erased contacts are simply not found: nothing to refresh
-            List<ContactHistory> histories = events.histories(entry.getKey(), entry.getValue());
-            for (LiveModels.Live model : live) {
-              materialiser.materialise(entry.getKey(), model, histories, now);
-            }
-          }
-          return claimed.size();
-        });
+    Instant due = settle.isZero() ? ScoreRefreshQueue.EVERY_MARK : clock.instant().minus(settle);
+    // Round robin: each workspace with due marks gets a bounded batch in its own transaction,
+    // the longest-waiting first, so one workspace's backlog or costly contacts never hold
+    // another's back for more than one batch, and a failing batch rolls back only its own.
+    List<String> workspaces = queue.dueWorkspaces(maxContacts, due);
+    int refreshed = 0;
+    RuntimeException failure = null;
+    for (String workspace : workspaces) {
+      int batch = Math.min(PER_WORKSPACE, maxContacts - refreshed);
+      if (batch <= 0) {
+        break;
+      }
+      try {
+        refreshed += transactions.inTransaction(() -> refresh(workspace, batch, due));
+      } catch (RuntimeException e) {
+        // the other workspaces still get their turn; the round then reports the failure
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return refreshed;
+  }
+
+  /** Claims and refreshes up to {@code batch} of one workspace's due contacts. */
+  private int refresh(String workspace, int batch, Instant due) {
+    Instant now = clock.instant();
+    List<String> claimed = queue.claim(workspace, batch, due);
+    if (claimed.isEmpty()) {
+      return 0;
+    }
+    List<LiveModels.Live> live = liveModels.allLive(workspace);
+    if (!live.isEmpty()) {
+      // erased contacts are simply not found: nothing to refresh
+      List<ContactHistory> histories = events.histories(workspace, claimed);
+      for (LiveModels.Live model : live) {
+        materialiser.materialise(workspace, model, histories, now);
+      }
+    }
+    return claimed.size();
   }
 
   @Override

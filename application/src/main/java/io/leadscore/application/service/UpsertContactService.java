@@ -19,6 +19,7 @@ import io.leadscore.domain.model.condition.Value;
 import io.leadscore.domain.reading.ContactReader;
 import io.leadscore.domain.reading.Problem;
 import io.leadscore.domain.reading.Read;
+import io.leadscore.domain.reading.StoredText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -216,9 +217,13 @@ public final class UpsertContactService implements UpsertContactUseCase {
       return Set.of();
     }
     var tags = new LinkedHashSet<String>();
-    for (int i = 0; i < list.size(); i++) {
+    for (int index = 0; index < list.size(); index++) {
+      int i = index;
       if (list.get(i) instanceof String tag && !tag.isBlank()) {
-        tags.add(tag.toLowerCase(Locale.ROOT));
+        StoredText.problem(tag)
+            .ifPresentOrElse(
+                message -> problems.add(new Problem(key + "[" + i + "]", message)),
+                () -> tags.add(tag.toLowerCase(Locale.ROOT)));
       } else {
         problems.add(new Problem(key + "[" + i + "]", "must be a non-empty string"));
       }

@@ -2,6 +2,7 @@ package io.leadscore.application.service;
 
 import io.leadscore.application.port.out.Notification;
 import io.leadscore.domain.reading.Problem;
+import io.leadscore.domain.reading.StoredText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -53,6 +54,10 @@ final class WebhookReader {
     }
     if (text.length() > MAX_URL) {
       problems.add(new Problem("url", "must be at most " + MAX_URL + " characters"));
+      return null;
+    }
+    if (StoredText.problem(text).isPresent()) {
+      problems.add(new Problem("url", StoredText.problem(text).get()));
       return null;
     }
     try {
@@ -112,6 +117,8 @@ final class WebhookReader {
       problems.add(
           new Problem("description", "must be at most " + MAX_DESCRIPTION + " characters"));
     }
+    StoredText.problem(text)
+        .ifPresent(message -> problems.add(new Problem("description", message)));
     return text;
   }
 }

@@ -568,23 +568,40 @@ public final class InMemoryDatabase {
       }
 
       @Override
-      public List<ContactRef> claim(int limit) {
-        return claim(limit, Instant.MAX);
+      public List<String> dueWorkspaces(int limit, Instant markedBefore) {
+        return locked(
+            () -> {
+              var oldest = new LinkedHashMap<String, Instant>();
+              state.queue.forEach(
+                  (ref, at) -> {
+                    if (!at.isAfter(markedBefore)) {
+                      oldest.merge(ref.workspace(), at, (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                  });
+              return oldest.entrySet().stream()
+                  .sorted(
+                      Map.Entry.<String, Instant>comparingByValue()
+                          .thenComparing(Map.Entry.comparingByKey()))
+                  .limit(limit)
+                  .map(Map.Entry::getKey)
+                  .toList();
+            });
       }
 
       @Override
-      public List<ContactRef> claim(int limit, Instant markedBefore) {
+      public List<String> claim(String workspace, int limit, Instant markedBefore) {
         return locked(
             () -> {
               List<ContactRef> claimed =
                   state.queue.entrySet().stream()
+                      .filter(entry -> entry.getKey().workspace().equals(workspace))
                       .filter(entry -> !entry.getValue().isAfter(markedBefore))
                       .sorted(Map.Entry.comparingByValue())
                       .limit(limit)
                       .map(Map.Entry::getKey)
                       .toList();
               claimed.forEach(state.queue::remove);
-              return claimed;
+              return claimed.stream().map(ContactRef::contactId).toList();
             });
       }
 

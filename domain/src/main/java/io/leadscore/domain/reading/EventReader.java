@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +17,11 @@ import java.util.regex.Pattern;
  * occurredAt, properties}}. {@code eventKey} is 1 to 128 characters of {@code [A-Za-z0-9._:-]};
  * {@code type} a lower-case dotted name of at least two {@code [a-z0-9_-]+} segments; {@code
  * occurredAt} an ISO-8601 date-time with {@code Z} or an offset (converted to UTC; a time without
- * zone is rejected, since a day has no time zone here); {@code properties} an optional object of
- * values, nested objects flattened to dotted names. Problem paths are relative to the event ({@code
- * occurredAt}, {@code properties.utm.source}); callers prefix line numbers or indices. Stateless
- * and thread-safe; never throws on any input.
+ * zone is rejected, since a day has no time zone here), in the years 1 to 9999 in UTC (what both
+ * databases store); {@code properties} an optional object of values, nested objects flattened to
+ * dotted names. Problem paths are relative to the event ({@code occurredAt}, {@code
+ * properties.utm.source}); callers prefix line numbers or indices. Stateless and thread-safe; never
+ * throws on any input.
  */
 public final class EventReader {
   private EventReader() {}
@@ -85,12 +87,27 @@ public final class EventReader {
     if (text == null) {
       return null;
     }
+    Instant instant;
     try {
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, OffsetDateTime::from).toInstant();
+      instant =
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, OffsetDateTime::from).toInstant();
     } catch (DateTimeException e) {
       problems.add(
           path, "must be an ISO-8601 instant with Z or an offset, like 2026-11-22T10:00:00Z");
       return null;
     }
+    // stores keep microseconds, so the last storable instant is the last microsecond of 9999
+    if (instant.isBefore(FIRST_INSTANT)
+        || instant.truncatedTo(ChronoUnit.MICROS).isAfter(LAST_INSTANT)) {
+      problems.add(path, "must be an instant in the years 1 to 9999 (UTC)");
+      return null;
+    }
+    return instant;
   }
+
+  /** The first instant both databases store (PostgreSQL has no year 0; H2 and Java do). */
+  public static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The last instant of the year 9999 kept to the microsecond, as stores keep it. */
+  public static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 }

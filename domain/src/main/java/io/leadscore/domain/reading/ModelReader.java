@@ -29,16 +29,40 @@ import java.util.regex.Pattern;
  *
  * <p>Choices where the spec is silent: a key present with {@code null} is a wrong type, not absent;
  * integral doubles ({@code 3.0}) count as integers; {@code name} defaults to the id and must not be
- * empty; a single-element {@code on} list reads as its element; {@code topics} have no limit,
- * {@code fit} and {@code engagement} together at most {@value #MAX_RULES} rules; predicate operands
- * are described in {@link PredicateReader}, durations in {@link DurationReader}. Stateless and
- * thread-safe; never throws on any input.
+ * empty; a single-element {@code on} list reads as its element. The model's cost is bounded
+ * (model-language.md, "Limits"): {@code fit} and {@code engagement} together at most {@value
+ * #MAX_RULES} rules, at most {@value #MAX_TOPICS} topics, {@value #MAX_TIERS} tiers, {@value
+ * #MAX_GRADES} grades, {@value #MAX_PREDICATES} predicates and a total regex program size of
+ * {@value #MAX_REGEX_SIZE}; predicate operands are described in {@link PredicateReader}, durations
+ * in {@link DurationReader}. Stateless and thread-safe; never throws on any input.
  */
 public final class ModelReader {
   private ModelReader() {}
 
   /** The most rules {@code fit} and {@code engagement} may hold together. */
   public static final int MAX_RULES = 500;
+
+  /** The most topics a model may have. */
+  public static final int MAX_TOPICS = 200;
+
+  /** The most tiers a model may have. */
+  public static final int MAX_TIERS = 50;
+
+  /** The most grades a model may have. */
+  public static final int MAX_GRADES = 50;
+
+  /**
+   * The most predicates (each {@code field}, {@code tag}, {@code all}, {@code any} and {@code not},
+   * and each value of an {@code in} list) in the whole model: each is evaluated per contact or per
+   * event, so this bounds a score's work per event.
+   */
+  public static final int MAX_PREDICATES = 5_000;
+
+  /**
+   * The largest total estimated program size of a model's regular expressions ({@link
+   * RegexCheck#expandedSize}, summed): matching costs the text's length times this, per event.
+   */
+  public static final long MAX_REGEX_SIZE = 20_000;
 
   /** The largest size of a rule's points. */
   public static final double MAX_POINTS = 1e9;
@@ -91,20 +115,35 @@ public final class ModelReader {
       String name =
           model.optional("name", (node, path) -> Scalars.nonEmptyString(node, path, problems), id);
       Scale scale = model.optional("scale", this::scale, Scale.UNBOUNDED);
+      var spent = new Spent();
       List<FitRule> fit =
           model.optional(
               "fit", (node, path) -> list(node, path, this::fitRule, FitRule::id), List.of());
+      spent.after(model.at("fit"));
       List<EngagementRule> engagement =
           model.optional(
               "engagement",
               (node, path) -> list(node, path, this::engagementRule, EngagementRule::id),
               List.of());
+      spent.after(model.at("engagement"));
       List<Topic> topics =
           model.optional(
-              "topics", (node, path) -> list(node, path, this::topic, Topic::id), List.of());
-      List<Tier> tiers = model.optional("tiers", this::tiers, List.of());
-      List<Grade> grades = model.optional("grades", this::grades, List.of());
+              "topics",
+              (node, path) -> capped(node, path, "topics", MAX_TOPICS, this::topicList),
+              List.of());
+      spent.after(model.at("topics"));
+      List<Tier> tiers =
+          model.optional(
+              "tiers",
+              (node, path) -> capped(node, path, "tiers", MAX_TIERS, this::tiers),
+              List.of());
+      List<Grade> grades =
+          model.optional(
+              "grades",
+              (node, path) -> capped(node, path, "grades", MAX_GRADES, this::grades),
+              List.of());
       ruleCount(model);
+      spent.report();
       if (scale != null
           && tiers != null
           && scale.hasFloor()
@@ -126,6 +165,70 @@ public final class ModelReader {
         return null;
       }
       return new ScoringModel(id, name, scale, fit, engagement, topics, tiers, grades);
+    }
+
+    private List<Topic> topicList(Object node, TreePath path) {
+      return list(node, path, this::topic, Topic::id);
+    }
+
+    /**
+     * A list of at most {@code max} items read by {@code reader}; a longer one is reported with its
+     * length and not read (its items would only cost time).
+     */
+    private <T> List<T> capped(
+        Object node, TreePath path, String what, int max, TreeObject.FieldReader<List<T>> reader) {
+      if (node instanceof List<?> list && list.size() > max) {
+        problems.add(path, "too many " + what + " (" + list.size() + "; at most " + max + ")");
+        return null;
+      }
+      return reader.read(node, path);
+    }
+
+    /**
+     * Predicates and regex program size read so far, and where each first went over its limit: the
+     * problem names the list that crossed it, and the model's total.
+     */
+    private final class Spent {
+      private TreePath predicatesOver;
+      private TreePath regexOver;
+
+      void after(TreePath list) {
+        if (predicatesOver == null && predicates() > MAX_PREDICATES) {
+          predicatesOver = list;
+        }
+        if (regexOver == null && regexSize() > MAX_REGEX_SIZE) {
+          regexOver = list;
+        }
+      }
+
+      void report() {
+        if (predicatesOver != null) {
+          problems.add(
+              predicatesOver,
+              "too many predicates ("
+                  + predicates()
+                  + "; at most "
+                  + MAX_PREDICATES
+                  + " in the whole model)");
+        }
+        if (regexOver != null) {
+          problems.add(
+              regexOver,
+              "regular expressions too large (estimated program size "
+                  + regexSize()
+                  + "; at most "
+                  + MAX_REGEX_SIZE
+                  + " in the whole model)");
+        }
+      }
+    }
+
+    private int predicates() {
+      return contactPredicates.predicates() + eventPredicates.predicates();
+    }
+
+    private long regexSize() {
+      return contactPredicates.regexSize() + eventPredicates.regexSize();
     }
 
     private void ruleCount(TreeObject model) {

@@ -18,11 +18,18 @@ import java.util.Set;
  * {@code contains} and {@code endsWith} a non-empty string, or a number, which stands for its text
  * form ({@link Value#textOf}: {@code 50.0} is {@code "50"}), since that is what they test; {@code
  * matches} a string (see {@link RegexCheck}); {@code between} two strings or numbers in ascending
- * order as the engine compares them; {@code exists} a boolean.
+ * order as the engine compares them; {@code exists} a boolean. Text operands are at most {@value
+ * #MAX_OPERAND} characters.
+ *
+ * <p>Counts what it reads, for the model's limits: {@link #predicates()} (each predicate and each
+ * {@code in} value) and {@link #regexSize()} (the estimated program size of every regex).
  */
 final class PredicateReader {
   /** How deeply predicates may nest (all, any and not each add a level). */
   static final int MAX_DEPTH = 32;
+
+  /** The longest text operand: a substring search costs its length times the text's. */
+  static final int MAX_OPERAND = 1000;
 
   static final List<String> OPERATORS =
       List.of("equals", "in", "contains", "matches", "between", "exists", "endsWith");
@@ -46,6 +53,8 @@ final class PredicateReader {
 
   private final ProblemList problems;
   private final boolean onContact;
+  private int predicates;
+  private long regexSize;
 
   /**
    * @param onContact whether predicates test a contact ({@code when}, tags allowed) or an event
@@ -61,7 +70,18 @@ final class PredicateReader {
     return read(node, path, 1);
   }
 
+  /** How many predicates and {@code in} values were read so far. */
+  int predicates() {
+    return predicates;
+  }
+
+  /** The estimated program size ({@link RegexCheck#expandedSize}) of every regex read so far. */
+  long regexSize() {
+    return regexSize;
+  }
+
   private Condition read(Object node, TreePath path, int depth) {
+    predicates++;
     if (depth > MAX_DEPTH) {
       problems.add(path, "nested too deeply (at most " + MAX_DEPTH + " levels)");
       return null;
@@ -152,6 +172,9 @@ final class PredicateReader {
       case "matches" -> {
         String regex = Scalars.string(node, path, problems);
         Pattern pattern = regex == null ? null : RegexCheck.compile(regex, path, problems);
+        if (pattern != null) {
+          regexSize += RegexCheck.expandedSize(regex);
+        }
         yield pattern == null ? null : new FieldTest.Matches(pattern);
       }
       case "between" -> between(node, path);
@@ -164,8 +187,9 @@ final class PredicateReader {
 
   /** A string, a finite number, or (when {@code booleans}) a boolean, as a scalar value. */
   private Value.Scalar scalar(Object node, TreePath path, boolean booleans) {
-    if (node instanceof String text) {
-      return new Value.Text(text);
+    if (node instanceof String) {
+      String text = operand(node, path);
+      return text == null ? null : new Value.Text(text);
     }
     if (booleans && node instanceof Boolean bool) {
       return new Value.Bool(bool);
@@ -186,6 +210,7 @@ final class PredicateReader {
     }
     List<Value.Scalar> operands = new ArrayList<>();
     boolean ok = true;
+    predicates += list.size();
     for (int i = 0; i < list.size(); i++) {
       Value.Scalar operand = scalar(list.get(i), path.index(i), true);
       ok &= operand != null;
@@ -200,7 +225,18 @@ final class PredicateReader {
       Double number = Scalars.finiteNumber(node, path, problems);
       return number == null ? null : Value.textOf(number);
     }
-    return Scalars.nonEmptyString(node, path, problems);
+    String text = Scalars.nonEmptyString(node, path, problems);
+    return text == null ? null : operand(text, path);
+  }
+
+  /** A string operand of at most {@value #MAX_OPERAND} characters, or null after a problem. */
+  private String operand(Object node, TreePath path) {
+    String text = Scalars.string(node, path, problems);
+    if (text != null && text.length() > MAX_OPERAND) {
+      problems.add(path, "must be at most " + MAX_OPERAND + " characters");
+      return null;
+    }
+    return text;
   }
 
   private FieldTest between(Object node, TreePath path) {

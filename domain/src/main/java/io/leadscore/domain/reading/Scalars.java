@@ -23,7 +23,7 @@ final class Scalars {
   static String describeKey(Object key) {
     return switch (key) {
       case null -> "null";
-      case String text -> text;
+      case String text -> StoredText.printable(text);
       case Boolean bool -> bool.toString();
       case Integer number -> number.toString();
       case Long number -> number.toString();
@@ -121,10 +121,10 @@ final class Scalars {
     };
   }
 
-  /** A string, or null after {@code must be a string}. */
+  /** A string both databases store as it is ({@link StoredText}), or null after a problem. */
   static String string(Object node, TreePath path, ProblemList problems) {
     if (node instanceof String text) {
-      return text;
+      return StoredText.check(text, path, problems) ? text : null;
     }
     problems.add(path, "must be a string");
     return null;
@@ -140,7 +140,6 @@ final class Scalars {
     return text;
   }
 
-  /** A model, rule, topic or tier id ({@code [a-z0-9][a-z0-9-]{0,62}}), or null after a problem. */
   /** The node as a non-empty list, or null with a problem at {@code path}. */
   static List<?> nonEmptyList(Object node, TreePath path, ProblemList problems) {
     if (!(node instanceof List<?> list)) {
@@ -154,6 +153,7 @@ final class Scalars {
     return list;
   }
 
+  /** A model, rule, topic or tier id ({@code [a-z0-9][a-z0-9-]{0,62}}), or null after a problem. */
   static String id(Object node, TreePath path, ProblemList problems) {
     String text = string(node, path, problems);
     if (text != null && !ID.matcher(text).matches()) {

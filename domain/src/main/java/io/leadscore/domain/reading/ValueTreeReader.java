@@ -13,12 +13,17 @@ import java.util.Set;
  * first, so every problem has its path: values must be strings, finite numbers, booleans, nulls
  * (dropped, as missing), lists of those (nested lists flatten), or objects; keys strings; two
  * entries may not flatten to the same name ({@code {"a.b": 1, "a": {"b": 2}}}); nesting is limited
- * to {@value #MAX_DEPTH} levels.
+ * to {@value #MAX_DEPTH} levels. Keys and text are what both databases store ({@link StoredText}),
+ * and together at most {@value #MAX_TEXT} characters: the most text one event's properties or one
+ * contact's attributes hold (docs/api.md, "Limits").
  */
 final class ValueTreeReader {
   private ValueTreeReader() {}
 
   static final int MAX_DEPTH = 32;
+
+  /** The most characters of keys and text values in one object of values (1 Mi). */
+  static final int MAX_TEXT = 1 << 20;
 
   /** The flattened values, or null after reporting problems. */
   static Map<String, Value> read(Object node, TreePath path, ProblemList problems) {
@@ -27,7 +32,12 @@ final class ValueTreeReader {
       return null;
     }
     int before = problems.size();
-    checkObject(map, path, "", new HashSet<>(), 1, problems);
+    var size = new long[1];
+    checkObject(map, path, "", new HashSet<>(), 1, problems, size);
+    if (size[0] > MAX_TEXT) {
+      problems.add(
+          path, "too much text (at most " + MAX_TEXT + " characters of keys and text values)");
+    }
     if (problems.size() > before) {
       return null;
     }
@@ -47,7 +57,8 @@ final class ValueTreeReader {
       String prefix,
       Set<String> names,
       int depth,
-      ProblemList problems) {
+      ProblemList problems,
+      long[] size) {
     int ordinal = 0;
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       Object key = entry.getKey();
@@ -55,27 +66,38 @@ final class ValueTreeReader {
         problems.add(path.key(Scalars.describeKey(key), ordinal++), "key must be a string");
         continue;
       }
-      TreePath at = path.key(name, ordinal++);
+      TreePath at = path.key(StoredText.printable(name), ordinal++);
+      StoredText.problem(name).ifPresent(message -> problems.add(at, "key " + message));
+      size[0] += name.length();
       Object value = entry.getValue();
       String flatName = prefix + name;
       if (value instanceof Map<?, ?> nested) {
         if (depth >= MAX_DEPTH) {
           problems.add(at, "nested too deeply (at most " + MAX_DEPTH + " levels)");
         } else {
-          checkObject(nested, at, flatName + ".", names, depth + 1, problems);
+          checkObject(nested, at, flatName + ".", names, depth + 1, problems, size);
         }
         continue;
       }
       if (value != null && !names.add(flatName)) {
         problems.add(
-            at, "duplicate name '" + flatName + "' once nested names are joined with dots");
+            at,
+            "duplicate name '"
+                + StoredText.printable(flatName)
+                + "' once nested names are joined with dots");
       }
-      checkValue(value, at, depth, problems);
+      checkValue(value, at, depth, problems, size);
     }
   }
 
-  private static void checkValue(Object value, TreePath at, int depth, ProblemList problems) {
-    if (value == null || value instanceof String || value instanceof Boolean) {
+  private static void checkValue(
+      Object value, TreePath at, int depth, ProblemList problems, long[] size) {
+    if (value instanceof String text) {
+      StoredText.check(text, at, problems);
+      size[0] += text.length();
+      return;
+    }
+    if (value == null || value instanceof Boolean) {
       return;
     }
     if (Scalars.isNumber(value)) {
@@ -92,7 +114,7 @@ final class ValueTreeReader {
         if (element instanceof Map<?, ?>) {
           problems.add(at.index(i), "must be a string, number, boolean or list (not an object)");
         } else {
-          checkValue(element, at.index(i), depth + 1, problems);
+          checkValue(element, at.index(i), depth + 1, problems, size);
         }
       }
       return;

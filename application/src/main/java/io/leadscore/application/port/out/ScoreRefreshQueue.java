@@ -1,6 +1,7 @@
 package io.leadscore.application.port.out;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -13,19 +14,46 @@ public interface ScoreRefreshQueue {
   /** Marks contacts stale; marking one twice keeps one entry. Call inside a transaction. */
   void mark(String workspace, Collection<String> contactIds, Instant at);
 
-  /**
-   * Claims and removes up to {@code limit} entries, oldest first, skipping entries another
-   * transaction holds. Call inside the transaction that refreshes them: if it rolls back, they stay
-   * queued.
-   */
-  List<ContactRef> claim(int limit);
+  /** A time after every mark: claims with it take marks of any age. */
+  Instant EVERY_MARK = Instant.parse("9999-12-31T00:00:00Z");
 
   /**
-   * As {@link #claim(int)}, taking only contacts first marked at or before {@code markedBefore}: a
-   * contact that keeps receiving events is then refreshed once per settle period instead of once
-   * per write (its mark keeps the time it was first made).
+   * The workspaces with marks made at or before {@code markedBefore}, the one whose oldest such
+   * mark is oldest first, at most {@code limit}: the order in which a refresh round visits them.
+   * Claims nothing.
    */
-  List<ContactRef> claim(int limit, Instant markedBefore);
+  List<String> dueWorkspaces(int limit, Instant markedBefore);
+
+  /**
+   * Claims and removes up to {@code limit} of one workspace's contacts first marked at or before
+   * {@code markedBefore}, oldest first, skipping entries another transaction holds. Call inside the
+   * transaction that refreshes them: if it rolls back, they stay queued. A contact that keeps
+   * receiving events keeps its first mark's time, so with a settle period it is refreshed once per
+   * period instead of once per write.
+   */
+  List<String> claim(String workspace, int limit, Instant markedBefore);
+
+  /** As {@link #claim(int, Instant)} for marks of any age. */
+  default List<ContactRef> claim(int limit) {
+    return claim(limit, EVERY_MARK);
+  }
+
+  /**
+   * Claims up to {@code limit} entries marked at or before {@code markedBefore}, workspace by
+   * workspace in {@link #dueWorkspaces} order, each oldest first.
+   */
+  default List<ContactRef> claim(int limit, Instant markedBefore) {
+    var claimed = new ArrayList<ContactRef>();
+    for (String workspace : dueWorkspaces(limit, markedBefore)) {
+      if (claimed.size() >= limit) {
+        break;
+      }
+      for (String contact : claim(workspace, limit - claimed.size(), markedBefore)) {
+        claimed.add(new ContactRef(workspace, contact));
+      }
+    }
+    return claimed;
+  }
 
   /** Removes a contact's entry, if any (erasing the contact). Call inside a transaction. */
   void forget(String workspace, String contactId);

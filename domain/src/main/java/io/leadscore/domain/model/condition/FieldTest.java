@@ -87,16 +87,32 @@ public sealed interface FieldTest {
   }
 
   /**
-   * {@code matches: REGEX}: RE2 find anywhere in the text form; linear time in the text's length.
+   * {@code matches: REGEX}: RE2 find anywhere in the first {@value #MAX_TEXT} characters of the
+   * text form, as if they were the whole text (so {@code $} matches where a longer text is cut; a
+   * match starting or ending beyond it does not count; a cut never splits a surrogate pair).
+   * Matching costs the text's length times the pattern's size, so the cap bounds each match
+   * (model-language.md, "Limits"). Each element of a list is cut on its own.
    */
   record Matches(Pattern pattern) implements FieldTest {
+    /** How many characters of a value's text a regex sees. */
+    public static final int MAX_TEXT = 10_000;
+
     public Matches {
       Objects.requireNonNull(pattern, "pattern");
     }
 
     @Override
     public boolean testScalar(Value.Scalar value) {
-      return pattern.matcher(value.text()).find();
+      return pattern.matcher(head(value.text())).find();
+    }
+
+    /** The first {@value #MAX_TEXT} characters, one fewer when that would split a pair. */
+    static String head(String text) {
+      if (text.length() <= MAX_TEXT) {
+        return text;
+      }
+      int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+      return text.substring(0, end);
     }
 
     /** RE2/J patterns compare by identity; two Matches with the same source are equal. */
