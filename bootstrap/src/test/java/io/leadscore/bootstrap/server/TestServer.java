@@ -86,7 +86,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(config, cleanup, Clock.systemUTC());
   }
 
-  /** The test configuration: port 0, workers polling fast, the rest as in production. */
+  /**
+   * The test configuration: port 0, workers polling fast, outbound calls allowed to loopback
+   * ({@code egress.allow}, as a user running a local receiver would set it: the receivers are
+   * WireMock servers on 127.0.0.1), the rest as in production.
+   */
   public static LeadscoreConfig config(String url, String user, String password) {
     var defaults = LeadscoreConfig.defaults();
     return new LeadscoreConfig(
@@ -98,8 +102,16 @@ public final class TestServer implements AutoCloseable {
             Duration.ofMillis(50),
             Duration.ofMillis(100),
             defaults.workers().decaySweep(),
-            Duration.ofMillis(200)));
+            Duration.ofMillis(200)),
+        LOOPBACK);
   }
+
+  /** Egress to this machine's loopback addresses, both families. */
+  public static final LeadscoreConfig.Egress LOOPBACK =
+      new LeadscoreConfig.Egress(
+          java.util.List.of(
+              io.leadscore.application.egress.AddressRange.parse("127.0.0.0/8"),
+              io.leadscore.application.egress.AddressRange.parse("::1/128")));
 
   /** The node, for use cases the API does not expose. */
   public Node node() {
