@@ -38,6 +38,8 @@ public final class TestServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Node node;
+  private final LeadscoreConfig config;
+  private final Clock clock;
   private final AutoCloseable database;
   private final String base;
   private final HttpClient client =
@@ -45,6 +47,8 @@ public final class TestServer implements AutoCloseable {
 
   private TestServer(LeadscoreConfig config, AutoCloseable database, Clock clock) {
     this.database = database;
+    this.config = config;
+    this.clock = clock;
     this.node = new Node(config, clock).start();
     this.base = "http://127.0.0.1:" + node.port();
   }
@@ -112,6 +116,16 @@ public final class TestServer implements AutoCloseable {
           java.util.List.of(
               io.leadscore.application.egress.AddressRange.parse("127.0.0.0/8"),
               io.leadscore.application.egress.AddressRange.parse("::1/128")));
+
+  /**
+   * Stops this node (keeping its database) and starts another on the same database with its
+   * configuration changed by {@code tweak}, as an operator restarting with a new configuration;
+   * close the returned server, not this one.
+   */
+  public TestServer reopen(UnaryOperator<LeadscoreConfig> tweak) {
+    node.close();
+    return new TestServer(tweak.apply(config), database, clock);
+  }
 
   /** The node, for use cases the API does not expose. */
   public Node node() {
