@@ -48,6 +48,24 @@ public record EgressPolicy(List<AddressRange> allowed, HostResolver resolver) {
         : Optional.of("is " + kind.description() + ", which outbound calls may not reach");
   }
 
+  /**
+   * The addresses {@code host} stands for now: a literal address (a dotted quad, an IPv6 address
+   * with or without brackets) itself, a name through the resolver. For connecting: filter them with
+   * {@link #permits}.
+   *
+   * @throws UnknownHostException when a name does not resolve
+   */
+  public List<InetAddress> addresses(String host) throws UnknownHostException {
+    if (Hosts.isDottedQuad(host) || host.contains(":")) {
+      try {
+        return List.of(AddressRange.literal(host));
+      } catch (IllegalArgumentException e) {
+        throw new UnknownHostException("not an IP address");
+      }
+    }
+    return resolver.resolve(host);
+  }
+
   /** Whether a connection to {@code address} is allowed. */
   public boolean permits(InetAddress address) {
     return refusal(address).isEmpty();

@@ -180,13 +180,17 @@ public final class Application {
 
   /**
    * The tests' egress policy: loopback allowed (test receivers listen on 127.0.0.1, as an operator
-   * allows a local receiver with {@code egress.allow}), and no name resolves, so no test waits on
-   * DNS (names are checked again, on their addresses, when a real sender connects).
+   * allows a local receiver with {@code egress.allow}), and no name but {@code localhost} resolves,
+   * so no test waits on DNS (names are checked again, on their addresses, when a real sender
+   * connects).
    */
   public static final EgressPolicy TEST_EGRESS =
       new EgressPolicy(
           List.of(AddressRange.parse("127.0.0.0/8"), AddressRange.parse("::1/128")),
           host -> {
+            if (host.equals("localhost")) {
+              return List.of(java.net.InetAddress.getLoopbackAddress());
+            }
             throw new java.net.UnknownHostException(host);
           });
 

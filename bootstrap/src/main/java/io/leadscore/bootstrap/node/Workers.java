@@ -1,5 +1,6 @@
 package io.leadscore.bootstrap.node;
 
+import io.leadscore.application.logging.LogSafe;
 import io.leadscore.application.port.in.RefreshScoresUseCase;
 import io.leadscore.application.port.in.RunJobsUseCase;
 import io.leadscore.application.port.out.StorageUnavailableException;
@@ -97,9 +98,10 @@ public final class Workers {
           "{}: database unavailable, retrying in {}: {}",
           task.name(),
           task.every(),
-          e.getMessage());
+          LogSafe.classes(e));
     } catch (RuntimeException e) {
-      LOG.error("{}: round failed; the next one retries", task.name(), e);
+      // without messages: JDBI's carry bound values (secrets, e-mails)
+      LOG.error("{}: round failed; the next one retries", task.name(), LogSafe.failure(e));
     }
   }
 

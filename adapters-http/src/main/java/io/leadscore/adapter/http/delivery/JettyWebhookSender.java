@@ -297,7 +297,7 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
         Promise<List<InetSocketAddress>> promise) {
       List<InetAddress> addresses;
       try {
-        addresses = egress.resolver().resolve(host);
+        addresses = egress.addresses(host);
       } catch (UnknownHostException e) {
         promise.failed(e);
         return;
