@@ -34,13 +34,21 @@ final class Unavailability {
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (meansUnavailable(cause)) {
-        return new StorageUnavailableException("the database is unavailable: " + cause, failure);
+        // the cause's class and SQLSTATE, never its message: it can carry bound values
+        return new StorageUnavailableException(
+            "the database is unavailable: " + describe(cause), failure);
       }
       if (cause.getCause() == cause) {
         break;
       }
     }
     return failure;
+  }
+
+  private static String describe(Throwable cause) {
+    return cause instanceof SQLException sql && sql.getSQLState() != null
+        ? cause.getClass().getSimpleName() + " (SQLSTATE " + sql.getSQLState() + ")"
+        : cause.getClass().getSimpleName();
   }
 
   private static boolean meansUnavailable(Throwable cause) {

@@ -21,11 +21,13 @@ import java.util.List;
  *
  * <p>Routing sends a notification to the subscriptions that existed when it was written (created no
  * later than it), so a new subscription does not receive old news. Claims are taken {@value
- * #CLAIM_BATCH} at a time under a {@link #LEASE}, far longer than a send may take (the sender's
- * timeouts bound it), so a lease runs out only when its node died. A failed attempt is retried
- * after {@code max(backoff, Retry-After)}, but never later than the deadline (24 hours after the
- * notification), so one last attempt is made then; an attempt failing at or after the deadline
- * marks the delivery failed. Stateless apart from its ports; thread-safe.
+ * #CLAIM_BATCH} at a time (a sending thread holds only the delivery it is sending, so one that
+ * stalls delays nothing else; the node runs several sending threads) under a {@link #LEASE}, far
+ * longer than a send may take (the sender's timeouts bound it), so a lease runs out only when its
+ * node died. A failed attempt is retried after {@code max(backoff, Retry-After)}, but never later
+ * than the deadline (24 hours after the notification), so one last attempt is made then; an attempt
+ * failing at or after the deadline marks the delivery failed. Stateless apart from its ports;
+ * thread-safe.
  */
 public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
   /** How long deliveries are retried, counted from their notification. */
@@ -34,7 +36,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
   /** How long a claimed delivery is held by its node before another may attempt it. */
   public static final Duration LEASE = Duration.ofMinutes(5);
 
-  static final int CLAIM_BATCH = 10;
+  static final int CLAIM_BATCH = 1;
   static final int ROUTE_BATCH = 500;
 
   private final Transactions transactions;

@@ -1,6 +1,8 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.egress.EgressPolicy;
 import io.leadscore.application.ingest.RandomIds;
+import io.leadscore.application.port.in.ConflictException;
 import io.leadscore.application.port.in.CreateWebhookCommand;
 import io.leadscore.application.port.in.CreatedWebhook;
 import io.leadscore.application.port.in.InvalidInputException;
@@ -27,25 +29,39 @@ public final class ManageWebhooksService implements ManageWebhooksUseCase {
   /** The most deliveries one listing returns. */
   public static final int MAX_LIMIT = 1000;
 
+  /** The most subscriptions one workspace may have (each one multiplies every notification). */
+  public static final int MAX_SUBSCRIPTIONS = 25;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final WebhookRepository webhooks;
   private final WebhookDeliveries deliveries;
   private final Clock clock;
+  private final EgressPolicy egress;
 
+  /**
+   * @param egress where subscription URLs may point (checked again at every delivery)
+   */
   public ManageWebhooksService(
-      WebhookRepository webhooks, WebhookDeliveries deliveries, Clock clock) {
+      WebhookRepository webhooks, WebhookDeliveries deliveries, Clock clock, EgressPolicy egress) {
     this.webhooks = webhooks;
     this.deliveries = deliveries;
     this.clock = clock;
+    this.egress = egress;
   }
 
   @Override
   public CreatedWebhook create(CreateWebhookCommand command) {
     var problems = new ArrayList<Problem>();
-    WebhookReader.Request request = WebhookReader.read(command.body(), problems);
+    WebhookReader.Request request = WebhookReader.read(command.body(), egress, problems);
     if (request == null) {
       throw new InvalidInputException("invalid webhook", problems);
+    }
+    if (webhooks.list(command.workspace()).size() >= MAX_SUBSCRIPTIONS) {
+      throw new ConflictException(
+          "the workspace has "
+              + MAX_SUBSCRIPTIONS
+              + " webhook subscriptions, the most allowed; delete one first");
     }
     var subscription =
         new WebhookSubscription(

@@ -1,14 +1,12 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.egress.EgressPolicy;
 import io.leadscore.application.port.out.Notification;
 import io.leadscore.domain.reading.Problem;
 import io.leadscore.domain.reading.StoredText;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,7 +25,7 @@ final class WebhookReader {
   record Request(String url, List<String> types, String description) {}
 
   /** The request, or null with {@code problems} filled in. */
-  static Request read(Object body, List<Problem> problems) {
+  static Request read(Object body, EgressPolicy egress, List<Problem> problems) {
     if (!(body instanceof Map<?, ?> map)) {
       problems.add(new Problem("", "must be an object with url and types"));
       return null;
@@ -37,13 +35,13 @@ final class WebhookReader {
         problems.add(new Problem(String.valueOf(key), "unknown key"));
       }
     }
-    String url = url(map.get("url"), problems);
+    String url = url(map.get("url"), egress, problems);
     List<String> types = types(map.get("types"), problems);
     String description = description(map.get("description"), problems);
     return problems.isEmpty() ? new Request(url, types, description) : null;
   }
 
-  private static String url(Object value, List<Problem> problems) {
+  private static String url(Object value, EgressPolicy egress, List<Problem> problems) {
     if (value == null) {
       problems.add(new Problem("url", "required"));
       return null;
@@ -60,21 +58,8 @@ final class WebhookReader {
       problems.add(new Problem("url", StoredText.problem(text).get()));
       return null;
     }
-    try {
-      URI uri = new URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-        problems.add(new Problem("url", "must be an absolute http or https URL"));
-      } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        problems.add(new Problem("url", "must name a host"));
-      } else if (uri.getRawUserInfo() != null) {
-        problems.add(new Problem("url", "must not carry user credentials"));
-      } else if (uri.getRawFragment() != null) {
-        problems.add(new Problem("url", "must not have a fragment"));
-      }
-    } catch (URISyntaxException e) {
-      problems.add(new Problem("url", "not a URL: " + e.getReason()));
-    }
+    // scheme, host form and addresses: the one egress policy every outbound call obeys
+    egress.checkUrl(text).ifPresent(reason -> problems.add(new Problem("url", reason)));
     return text;
   }
 

@@ -1,5 +1,7 @@
 package io.leadscore.application.fake;
 
+import io.leadscore.application.egress.AddressRange;
+import io.leadscore.application.egress.EgressPolicy;
 import io.leadscore.application.job.RescoreJobHandler;
 import io.leadscore.application.job.SyncJobHandler;
 import io.leadscore.application.port.out.ApiKeyRepository;
@@ -183,11 +185,27 @@ public final class Application {
             ports.refreshQueue(),
             vendors,
             clock);
-    webhooks = new ManageWebhooksService(ports.webhooks(), ports.deliveries(), clock);
+    webhooks = new ManageWebhooksService(ports.webhooks(), ports.deliveries(), clock, TEST_EGRESS);
     deliverWebhooks =
         new DeliverWebhooksService(
             tx, ports.webhooks(), ports.deliveries(), ports.sender(), ports.backoff(), clock, node);
   }
+
+  /**
+   * The tests' egress policy: loopback allowed (test receivers listen on 127.0.0.1, as an operator
+   * allows a local receiver with {@code egress.allow}), and no name but {@code localhost} resolves,
+   * so no test waits on DNS (names are checked again, on their addresses, when a real sender
+   * connects).
+   */
+  public static final EgressPolicy TEST_EGRESS =
+      new EgressPolicy(
+          List.of(AddressRange.parse("127.0.0.0/8"), AddressRange.parse("::1/128")),
+          host -> {
+            if (host.equals("localhost")) {
+              return List.of(java.net.InetAddress.getLoopbackAddress());
+            }
+            throw new java.net.UnknownHostException(host);
+          });
 
   /** The application on in-memory fakes, sending webhooks to a sender that accepts them all. */
   public static Application inMemory(InMemoryDatabase db, Clock clock) {

@@ -324,4 +324,34 @@ class WebhooksTest {
     assertThatThrownBy(() -> scenario.app.webhooks.get(WS, deleted.subscription().id()))
         .isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void a_workspace_holds_at_most_the_capped_number_of_subscriptions() {
+    for (int i = 0; i < ManageWebhooksService.MAX_SUBSCRIPTIONS; i++) {
+      subscribe(WS, "topic.interested");
+    }
+    assertThatThrownBy(() -> subscribe(WS, "topic.interested"))
+        .isInstanceOf(io.leadscore.application.port.in.ConflictException.class)
+        .hasMessageContaining(String.valueOf(ManageWebhooksService.MAX_SUBSCRIPTIONS));
+    assertThat(scenario.app.webhooks.list(WS)).hasSize(ManageWebhooksService.MAX_SUBSCRIPTIONS);
+    subscribe("other-workspace", "topic.interested");
+  }
+
+  @Test
+  void urls_outside_the_egress_policy_are_refused_at_url_and_nothing_is_stored() {
+    for (String url :
+        List.of(
+            "http://10.0.0.1/", "http://169.254.169.254/", "http://2130706433/", "gopher://x/")) {
+      assertThatThrownBy(
+              () ->
+                  scenario.app.webhooks.create(
+                      new CreateWebhookCommand(
+                          WS, Map.of("url", url, "types", List.of("topic.interested")))))
+          .as(url)
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(e.problems()).extracting(Problem::path).containsExactly("url"));
+    }
+    assertThat(scenario.app.webhooks.list(WS)).isEmpty();
+  }
 }

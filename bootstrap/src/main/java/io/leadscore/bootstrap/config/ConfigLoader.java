@@ -2,6 +2,7 @@ package io.leadscore.bootstrap.config;
 
 import io.leadscore.adapter.http.json.DocumentParser;
 import io.leadscore.adapter.http.json.DocumentSyntaxException;
+import io.leadscore.application.egress.AddressRange;
 import io.leadscore.domain.reading.Problem;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -36,7 +37,8 @@ public final class ConfigLoader {
           Map.entry("LEADSCORE_DB_SOCKET_TIMEOUT", "database.socketTimeout"),
           Map.entry("LEADSCORE_MIGRATE_ON_START", "database.migrateOnStart"),
           Map.entry("LEADSCORE_WORKERS", "workers.enabled"),
-          Map.entry("LEADSCORE_DECAY_SWEEP", "workers.decaySweep"));
+          Map.entry("LEADSCORE_DECAY_SWEEP", "workers.decaySweep"),
+          Map.entry("LEADSCORE_EGRESS_ALLOW", "egress.allow"));
 
   private static final Map<String, Set<String>> KEYS =
       Map.of(
@@ -57,7 +59,8 @@ public final class ConfigLoader {
                   "connectTimeout",
                   "socketTimeout",
                   "migrateOnStart"),
-          "workers", Set.of("enabled", "refresh", "jobs", "decaySweep", "webhooks"));
+          "workers", Set.of("enabled", "refresh", "jobs", "decaySweep", "webhooks"),
+          "egress", Set.of("allow"));
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Object> values = new java.util.HashMap<>();
@@ -95,7 +98,8 @@ public final class ConfigLoader {
       String name = String.valueOf(section.getKey());
       Set<String> known = KEYS.get(name);
       if (known == null) {
-        problems.add(new Problem(name, "unknown section; known: database, server, workers"));
+        problems.add(
+            new Problem(name, "unknown section; known: database, egress, server, workers"));
       } else if (!(section.getValue() instanceof Map<?, ?> entries)) {
         problems.add(new Problem(name, "must be a mapping"));
       } else {
@@ -155,10 +159,48 @@ public final class ConfigLoader {
             duration("workers.jobs", w.jobs()),
             duration("workers.decaySweep", w.decaySweep()),
             duration("workers.webhooks", w.webhooks()));
+    var egress = new LeadscoreConfig.Egress(ranges("egress.allow"));
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
-    return new LeadscoreConfig(server, database, workers);
+    return new LeadscoreConfig(server, database, workers, egress);
+  }
+
+  /**
+   * CIDR ranges: a YAML list, or one text of comma-separated ranges (how the environment variable
+   * gives them); each bad one is a problem at its index.
+   */
+  private List<AddressRange> ranges(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    List<?> items;
+    if (value instanceof List<?> list) {
+      items = list;
+    } else if (value instanceof Map) {
+      problems.add(new Problem(key, "must be a list of CIDR ranges such as 127.0.0.0/8"));
+      return List.of();
+    } else {
+      String text = String.valueOf(value).strip();
+      items = text.isEmpty() ? List.of() : List.of(text.split(",", -1));
+    }
+    var ranges = new ArrayList<AddressRange>();
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      String path = key + "[" + i + "]";
+      if (item instanceof Map || item instanceof List || item == null) {
+        problems.add(new Problem(path, "must be a CIDR range such as 127.0.0.0/8"));
+        continue;
+      }
+      try {
+        ranges.add(AddressRange.parse(String.valueOf(item)));
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new Problem(path, e.getMessage() + " (expected a CIDR range such as 10.0.0.0/8)"));
+      }
+    }
+    return ranges;
   }
 
   private String text(String key, String fallback) {

@@ -1,6 +1,9 @@
 package io.leadscore.bootstrap.config;
 
+import io.leadscore.application.egress.AddressRange;
+import io.leadscore.application.egress.EgressPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,12 +13,45 @@ import java.util.Objects;
  * @param server where the API listens
  * @param database which database, and how long to wait for it
  * @param workers the background work this node takes part in
+ * @param egress where outbound calls (webhooks, vendor APIs) may go beyond public addresses
  */
-public record LeadscoreConfig(Server server, DatabaseConfig database, Workers workers) {
+public record LeadscoreConfig(
+    Server server, DatabaseConfig database, Workers workers, Egress egress) {
   public LeadscoreConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(workers, "workers");
+    Objects.requireNonNull(egress, "egress");
+  }
+
+  /** A configuration whose outbound calls reach public addresses only. */
+  public LeadscoreConfig(Server server, DatabaseConfig database, Workers workers) {
+    this(server, database, workers, Egress.PUBLIC_ONLY);
+  }
+
+  /** This configuration with {@code egress} instead. */
+  public LeadscoreConfig withEgress(Egress egress) {
+    return new LeadscoreConfig(server, database, workers, egress);
+  }
+
+  /**
+   * The egress policy's settings (docs/operations.md, "Egress"): ranges outbound calls may reach
+   * although they are not public, such as {@code 127.0.0.0/8} for a receiver on this machine.
+   *
+   * @param allow CIDR ranges; empty by default
+   */
+  public record Egress(List<AddressRange> allow) {
+    /** Public addresses only: the default. */
+    public static final Egress PUBLIC_ONLY = new Egress(List.of());
+
+    public Egress {
+      allow = List.copyOf(allow);
+    }
+
+    /** The one policy every outbound call of this node obeys. */
+    public EgressPolicy policy() {
+      return EgressPolicy.allowing(allow);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import io.leadscore.adapter.http.json.JacksonDocumentReader;
+import io.leadscore.application.egress.EgressPolicy;
 import io.leadscore.application.job.JobHandler;
 import io.leadscore.application.job.RescoreJobHandler;
 import io.leadscore.application.job.SyncJobHandler;
@@ -281,8 +282,8 @@ public final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   ManageWebhooksUseCase webhooks(
-      WebhookRepository webhooks, WebhookDeliveries deliveries, Clock clock) {
-    return new ManageWebhooksService(webhooks, deliveries, clock);
+      WebhookRepository webhooks, WebhookDeliveries deliveries, Clock clock, EgressPolicy egress) {
+    return new ManageWebhooksService(webhooks, deliveries, clock, egress);
   }
 
   @Provides

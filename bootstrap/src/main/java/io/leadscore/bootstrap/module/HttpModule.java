@@ -8,9 +8,10 @@ import io.leadscore.adapter.http.api.ApiServer;
 import io.leadscore.adapter.http.api.ApiSettings;
 import io.leadscore.adapter.http.api.ApiUseCases;
 import io.leadscore.adapter.http.api.Readiness;
-import io.leadscore.adapter.http.delivery.JdkWebhookSender;
+import io.leadscore.adapter.http.delivery.JettyWebhookSender;
 import io.leadscore.adapter.http.delivery.Resilience4jBackoff;
 import io.leadscore.adapter.jdbc.Database;
+import io.leadscore.application.egress.EgressPolicy;
 import io.leadscore.application.port.in.AuthenticateUseCase;
 import io.leadscore.application.port.in.ConfigureSourceUseCase;
 import io.leadscore.application.port.in.EraseContactUseCase;
@@ -62,8 +63,8 @@ public final class HttpModule extends AbstractModule {
 
   @Provides
   @Singleton
-  WebhookSender webhookSender(Clock clock) {
-    return new JdkWebhookSender(clock);
+  WebhookSender webhookSender(Clock clock, EgressPolicy egress) {
+    return new JettyWebhookSender(clock, egress);
   }
 
   @Provides

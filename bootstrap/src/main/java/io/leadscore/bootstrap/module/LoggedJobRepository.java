@@ -69,7 +69,8 @@ final class LoggedJobRepository implements JobRepository {
           job.done(),
           job.total(),
           job.counts(),
-          job.errors().isEmpty() ? "" : ", errors " + job.errors());
+          // how many, not what: job errors can quote contact data
+          job.errors().isEmpty() ? "" : ", " + job.errors().size() + " error(s)");
     } else if (job.total() > 0 && crossedTenth(job)) {
       LOG.info(
           "job {} ({} {}): {} of {} done ({}%)",

@@ -32,6 +32,13 @@ public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
   private static final int WEBHOOK_BATCH = 100;
+
+  /**
+   * Webhook sending threads (docs/operations.md, "Egress"): each claims one delivery at a time, so
+   * a stalling receiver holds at most the threads sending to it, each for the sender's timeout.
+   */
+  static final int WEBHOOK_SENDERS = 8;
+
   private static final Duration SYNC_SCHEDULE_CHECK = Duration.ofSeconds(30);
 
   private final LeadscoreConfig config;
@@ -69,6 +76,9 @@ public final class Node implements AutoCloseable {
         LOG.info("applied {} database migration(s)", ran);
       }
     }
+    LOG.info(
+        "egress: outbound calls reach public addresses{}",
+        config.egress().allow().isEmpty() ? " only" : " and " + config.egress().allow());
     if (config.workers().enabled()) {
       workers =
           new Workers(config.workers(), get(RefreshScoresUseCase.class), get(RunJobsUseCase.class));
@@ -82,7 +92,8 @@ public final class Node implements AutoCloseable {
                 int attempts = deliver.deliverDue(WEBHOOK_BATCH);
                 metrics.webhookDeliveries("attempted", attempts);
                 return attempts;
-              }));
+              },
+              WEBHOOK_SENDERS));
       var schedule = get(ScheduleSyncsUseCase.class);
       workers.add(new Workers.Task("sync-schedule", SYNC_SCHEDULE_CHECK, schedule::enqueueDue));
       workers.start();

@@ -1,5 +1,6 @@
 package io.leadscore.bootstrap.node;
 
+import io.leadscore.application.logging.LogSafe;
 import io.leadscore.application.port.in.RefreshScoresUseCase;
 import io.leadscore.application.port.in.RunJobsUseCase;
 import io.leadscore.application.port.out.StorageUnavailableException;
@@ -30,9 +31,7 @@ public final class Workers {
   private final LeadscoreConfig.Workers config;
   private final RefreshScoresUseCase refresh;
   private final RunJobsUseCase jobs;
-  private final ScheduledExecutorService scheduler =
-      Executors.newScheduledThreadPool(
-          3, Thread.ofPlatform().name("worker-", 0).daemon(true).factory());
+  private ScheduledExecutorService scheduler;
   private final java.util.List<Task> extra = new java.util.ArrayList<>();
 
   public Workers(
@@ -42,8 +41,24 @@ public final class Workers {
     this.jobs = jobs;
   }
 
-  /** Background work beyond the built-in kinds (webhook delivery, scheduled syncs). */
-  public record Task(String name, Duration every, IntSupplier round) {}
+  /**
+   * Background work beyond the built-in kinds (webhook delivery, scheduled syncs).
+   *
+   * @param threads how many rounds of it run side by side (each on its own thread): webhook
+   *     delivery runs several, so a receiver that stalls holds one thread, not all delivery
+   */
+  public record Task(String name, Duration every, IntSupplier round, int threads) {
+    public Task {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads: must be at least 1, was " + threads);
+      }
+    }
+
+    /** Work that runs on one thread. */
+    public Task(String name, Duration every, IntSupplier round) {
+      this(name, every, round, 1);
+    }
+  }
 
   /** Adds a kind of work; call before {@link #start()}. */
   public void add(Task task) {
@@ -52,6 +67,10 @@ public final class Workers {
 
   /** Starts every kind of work. */
   public void start() {
+    int threads = 3 + extra.stream().mapToInt(Task::threads).sum();
+    scheduler =
+        Executors.newScheduledThreadPool(
+            threads, Thread.ofPlatform().name("worker-", 0).daemon(true).factory());
     schedule(new Task("refresh", config.refresh(), () -> refresh.refresh(BATCH)));
     schedule(new Task("jobs", config.jobs(), () -> jobs.runNext() ? 1 : 0));
     schedule(new Task("decay-sweep", config.decaySweep(), () -> refresh.sweepDecay(BATCH)));
@@ -62,7 +81,9 @@ public final class Workers {
 
   private void schedule(Task task) {
     long millis = task.every().toMillis();
-    scheduler.scheduleWithFixedDelay(() -> drain(task), millis, millis, TimeUnit.MILLISECONDS);
+    for (int i = 0; i < task.threads(); i++) {
+      scheduler.scheduleWithFixedDelay(() -> drain(task), millis, millis, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Runs rounds until one finds nothing to do (so a backlog drains without waiting). */
@@ -77,14 +98,18 @@ public final class Workers {
           "{}: database unavailable, retrying in {}: {}",
           task.name(),
           task.every(),
-          e.getMessage());
+          LogSafe.classes(e));
     } catch (RuntimeException e) {
-      LOG.error("{}: round failed; the next one retries", task.name(), e);
+      // without messages: JDBI's carry bound values (secrets, e-mails)
+      LOG.error("{}: round failed; the next one retries", task.name(), LogSafe.failure(e));
     }
   }
 
   /** Stops starting rounds and waits up to {@code timeout} for those in progress. */
   public void stop(Duration timeout) {
+    if (scheduler == null) {
+      return;
+    }
     scheduler.shutdown();
     try {
       if (!scheduler.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -87,4 +87,44 @@ class ConfigLoaderTest {
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("leadscore.yaml");
   }
+
+  @Test
+  void egress_allows_no_private_range_by_default() {
+    assertThat(ConfigLoader.load(null, Map.of()).egress().allow()).isEmpty();
+  }
+
+  @Test
+  void egress_allow_comes_from_a_yaml_list_and_the_environment_overrides_it() throws IOException {
+    Path file = file("egress: { allow: [10.0.0.0/8, 'fd00::/8'] }\n");
+    assertThat(ConfigLoader.load(file, Map.of()).egress().allow())
+        .extracting(Object::toString)
+        .containsExactly("10.0.0.0/8", "fd00:0:0:0:0:0:0:0/8");
+    var overridden =
+        ConfigLoader.load(file, Map.of("LEADSCORE_EGRESS_ALLOW", "127.0.0.0/8,::1/128"));
+    assertThat(overridden.egress().allow())
+        .extracting(Object::toString)
+        .containsExactly("127.0.0.0/8", "0:0:0:0:0:0:0:1/128");
+    assertThat(overridden.egress().policy().permits(java.net.InetAddress.getLoopbackAddress()))
+        .isTrue();
+  }
+
+  @Test
+  void bad_egress_ranges_are_reported_by_key() throws IOException {
+    Path file = file("egress: { allow: [10.0.0.0/8, 10.0.0.0/40, localhost] }\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::path)
+                    .containsExactly("egress.allow[1]", "egress.allow[2]"));
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of("LEADSCORE_EGRESS_ALLOW", "127.0.0.0/8,nope")))
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::path)
+                    .containsExactly("egress.allow[1]"));
+  }
 }

@@ -38,6 +38,8 @@ public final class TestServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Node node;
+  private final LeadscoreConfig config;
+  private final Clock clock;
   private final AutoCloseable database;
   private final String base;
   private final HttpClient client =
@@ -45,6 +47,8 @@ public final class TestServer implements AutoCloseable {
 
   private TestServer(LeadscoreConfig config, AutoCloseable database, Clock clock) {
     this.database = database;
+    this.config = config;
+    this.clock = clock;
     this.node = new Node(config, clock).start();
     this.base = "http://127.0.0.1:" + node.port();
   }
@@ -88,7 +92,9 @@ public final class TestServer implements AutoCloseable {
 
   /**
    * The test configuration: port 0, workers polling fast, a failure budget large enough for tests
-   * that send bad keys on purpose from one address, the rest as in production.
+   * that send bad keys on purpose from one address, outbound calls allowed to loopback ({@code
+   * egress.allow}, as a user running a local receiver would set it: the receivers are WireMock
+   * servers on 127.0.0.1), the rest as in production.
    */
   public static LeadscoreConfig config(String url, String user, String password) {
     var defaults = LeadscoreConfig.defaults();
@@ -102,7 +108,25 @@ public final class TestServer implements AutoCloseable {
             Duration.ofMillis(50),
             Duration.ofMillis(100),
             defaults.workers().decaySweep(),
-            Duration.ofMillis(200)));
+            Duration.ofMillis(200)),
+        LOOPBACK);
+  }
+
+  /** Egress to this machine's loopback addresses, both families. */
+  public static final LeadscoreConfig.Egress LOOPBACK =
+      new LeadscoreConfig.Egress(
+          java.util.List.of(
+              io.leadscore.application.egress.AddressRange.parse("127.0.0.0/8"),
+              io.leadscore.application.egress.AddressRange.parse("::1/128")));
+
+  /**
+   * Stops this node (keeping its database) and starts another on the same database with its
+   * configuration changed by {@code tweak}, as an operator restarting with a new configuration;
+   * close the returned server, not this one.
+   */
+  public TestServer reopen(UnaryOperator<LeadscoreConfig> tweak) {
+    node.close();
+    return new TestServer(tweak.apply(config), database, clock);
   }
 
   /** The node, for use cases the API does not expose. */

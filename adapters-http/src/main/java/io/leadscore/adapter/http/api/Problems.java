@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.leadscore.adapter.http.auth.InsufficientScopeException;
 import io.leadscore.adapter.http.auth.TooManyFailuresException;
+import io.leadscore.application.logging.LogSafe;
 import io.leadscore.application.port.in.ConflictException;
 import io.leadscore.application.port.in.InvalidInputException;
 import io.leadscore.application.port.in.NotFoundException;
@@ -91,7 +92,11 @@ public final class Problems {
             List.of());
       }
       case StorageUnavailableException e -> {
-        LOG.warn("database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        LOG.warn(
+            "database unavailable for {} {}: {}",
+            ctx.method(),
+            LogSafe.text(ctx.path()),
+            LogSafe.classes(e));
         ctx.header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
         yield of(
             503,
@@ -113,7 +118,13 @@ public final class Problems {
           of(400, "bad-request", "Bad request", "the body is nested too deeply", List.of());
       default -> {
         String incident = UUID.randomUUID().toString();
-        LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), failure);
+        // the failure without its messages: JDBI's carry bound values (secrets, e-mails)
+        LOG.error(
+            "incident {} on {} {}",
+            incident,
+            ctx.method(),
+            LogSafe.text(ctx.path()),
+            LogSafe.failure(failure));
         yield of(
             500,
             "internal",
