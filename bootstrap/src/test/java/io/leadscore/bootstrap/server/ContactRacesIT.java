@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadscore.adapter.jdbc.Database;
 import io.leadscore.application.port.out.Scope;
+import io.leadscore.bootstrap.config.LeadscoreConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,7 +66,9 @@ class ContactRacesIT {
 
     @BeforeAll
     void start() {
-      server = TestServer.start(kind());
+      // 32 write slots, so one workspace's share (half) admits the 16 concurrent writers at once:
+      // at the default 16 the share is 8 and the rest get a retryable 429, which is not the race
+      server = TestServer.start(kind(), Clock.systemUTC(), ContactRacesIT::sixteenWritersAtOnce);
       admin = server.key("race-ws", Scope.ADMIN);
       write = server.key("race-ws", Scope.WRITE);
       WebModel.publish(new ApiClient(server::base, admin));
@@ -327,5 +331,20 @@ class ContactRacesIT {
         found.put(table, count);
       }
     }
+  }
+
+  private static LeadscoreConfig sixteenWritersAtOnce(LeadscoreConfig config) {
+    var server = config.server();
+    return new LeadscoreConfig(
+        new LeadscoreConfig.Server(
+            server.host(),
+            server.port(),
+            server.maxThreads(),
+            32,
+            server.idleTimeout(),
+            server.authFailureBudget()),
+        config.database(),
+        config.workers(),
+        config.egress());
   }
 }

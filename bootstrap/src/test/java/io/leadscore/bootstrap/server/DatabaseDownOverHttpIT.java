@@ -64,7 +64,8 @@ class DatabaseDownOverHttpIT {
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(5),
                     true),
-                defaults.workers());
+                defaults.workers(),
+                defaults.egress());
         try (var server = TestServer.start(config, () -> {})) {
           run(server, proxy, new StoredEvents(fresh.url(), fresh.user(), fresh.password()));
         }

@@ -419,7 +419,8 @@ class HostileEdgeIT {
               Duration.ofSeconds(seconds),
               s.authFailureBudget()),
           config.database(),
-          config.workers());
+          config.workers(),
+          config.egress());
     }
 
     private static LeadscoreConfig budget(LeadscoreConfig config, int failures) {
@@ -433,7 +434,8 @@ class HostileEdgeIT {
               s.idleTimeout(),
               failures),
           config.database(),
-          config.workers());
+          config.workers(),
+          config.egress());
     }
 
     /** A POST that sends its headers and one byte of a long body, then stalls. */

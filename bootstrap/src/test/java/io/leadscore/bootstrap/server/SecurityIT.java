@@ -711,7 +711,8 @@ class SecurityIT {
                           idle,
                           config.server().authFailureBudget()),
                       config.database(),
-                      config.workers()))) {
+                      config.workers(),
+                      config.egress()))) {
         String key = slow.key("slow-ws", Scope.ADMIN);
         var stalled = new ArrayList<Socket>();
         try {
