@@ -221,19 +221,8 @@ public final class JdbiScoreStore implements ScoreStore {
     if (contactIds.isEmpty()) {
       return Map.of();
     }
-    var found = new LinkedHashMap<String, MaterialisedScore>();
-    transactions.withHandle(
-        handle -> {
-          handle
-              .createQuery(FIND_MANY)
-              .bind("workspace", workspace)
-              .bind("model", model)
-              .bindArray("contacts", String.class, new LinkedHashSet<>(contactIds))
-              .map(SCORE)
-              .forEach(score -> found.put(score.contactId(), score));
-          return null;
-        });
-    return found;
+    return transactions.withHandle(
+        handle -> scores(handle, FIND_MANY, workspace, model, new LinkedHashSet<>(contactIds)));
   }
 
   @Override
@@ -242,18 +231,22 @@ public final class JdbiScoreStore implements ScoreStore {
     if (contactIds.isEmpty()) {
       return Map.of();
     }
+    // key order, so two lockers of overlapping sets never wait on each other in a cycle
+    return transactions.transactionally(
+        handle -> scores(handle, LOCK_MANY, workspace, model, new TreeSet<>(contactIds)));
+  }
+
+  /** The score rows {@code sql} selects for these contacts, by contact id. */
+  private static Map<String, MaterialisedScore> scores(
+      Handle handle, String sql, String workspace, String model, Collection<String> contactIds) {
     var found = new LinkedHashMap<String, MaterialisedScore>();
-    transactions.transactionally(
-        handle -> {
-          handle
-              .createQuery(LOCK_MANY)
-              .bind("workspace", workspace)
-              .bind("model", model)
-              .bindArray("contacts", String.class, new TreeSet<>(contactIds))
-              .map(SCORE)
-              .forEach(score -> found.put(score.contactId(), score));
-          return null;
-        });
+    handle
+        .createQuery(sql)
+        .bind("workspace", workspace)
+        .bind("model", model)
+        .bindArray("contacts", String.class, contactIds)
+        .map(SCORE)
+        .forEach(score -> found.put(score.contactId(), score));
     return found;
   }
 
