@@ -4,9 +4,9 @@ package io.leadscore.domain.model.condition;
  * The regex work one evaluation of one contact may do (model-language.md, "Limits"). Model
  * validation bounds each regex and each text, but not how many matches one contact needs (rules
  * times events), so the engine counts work here, without any clock so that scores stay exact:
- * before each regex match it charges the regex's program size ({@link RegexSize}) times the length
- * of the text it sees, plus one. A match that would overrun the budget is not run and counts as no
- * match, and so does every match after it in the same evaluation.
+ * before each regex match it charges the regex's program size ({@link RegexSize}) times one more
+ * than the length of the text it sees. A match that would overrun the budget is not run and counts
+ * as no match, and so does every match after it in the same evaluation.
  *
  * <p>Mutable and not thread-safe: create one per evaluation and never share it.
  */
