@@ -6,6 +6,7 @@ import io.leadscore.domain.model.Grade;
 import io.leadscore.domain.model.ScoringModel;
 import io.leadscore.domain.model.Tier;
 import io.leadscore.domain.model.Topic;
+import io.leadscore.domain.model.condition.RegexBudget;
 import io.leadscore.domain.model.rule.EngagementRule;
 import io.leadscore.domain.model.rule.EventTypes;
 import io.leadscore.domain.model.rule.FitRule;
@@ -48,8 +49,18 @@ public final class CompiledModel {
    * Scores a contact on its whole history at {@code asOf}; see {@link ScoringEngine#score}. One
    * pass, and when the events already come in (occurredAt, eventKey) order, as the event store
    * reads them, nothing is allocated per event: memory grows with the rules, not the history.
+   *
+   * <p>The whole pass shares one {@link RegexBudget}, spent first on the fit rules, then on the
+   * events in order: so whether a regex matched an event never depends on {@code asOf}, only on the
+   * contact and the events before it.
    */
   public LeadScore score(Contact contact, Collection<Event> events, Instant asOf) {
+    return score(contact, events, asOf, new RegexBudget());
+  }
+
+  /** {@link #score(Contact, Collection, Instant)} spending {@code budget} (tests read it after). */
+  LeadScore score(Contact contact, Collection<Event> events, Instant asOf, RegexBudget budget) {
+    List<LeadScore.Contribution> fit = fit(contact, budget);
     var rules = new RuleTally[model.engagement().size()];
     for (int i = 0; i < rules.length; i++) {
       rules[i] = new RuleTally(model.engagement().get(i), asOf);
@@ -59,7 +70,7 @@ public final class CompiledModel {
       if (event.occurredAt().isAfter(asOf)) {
         break; // in order, so every later event is after asOf too
       }
-      offer(event, rules, topics);
+      offer(event, rules, topics, budget);
     }
     var engagement = new ArrayList<LeadScore.Contribution>(rules.length);
     for (RuleTally rule : rules) {
@@ -68,19 +79,19 @@ public final class CompiledModel {
         engagement.add(contribution);
       }
     }
-    return result(contact, asOf, engagement, topics);
+    return result(fit, asOf, engagement, topics);
   }
 
   /** Offers one event to the rules and topics listening to its type (the per-event path). */
-  private void offer(Event event, RuleTally[] rules, TopicTally[] topics) {
+  private void offer(Event event, RuleTally[] rules, TopicTally[] topics, RegexBudget budget) {
     Listeners listeners = listenersFor(event.type());
     for (int index : listeners.rules()) {
       RuleTally rule = rules[index];
-      if (rule.accepts(event.properties())) {
+      if (rule.accepts(event.properties(), budget)) {
         rule.offer(event.occurredAt());
       }
     }
-    offerToTopics(event, listeners, topics);
+    offerToTopics(event, listeners, topics, budget);
   }
 
   /** One tally per topic of the model, in model order. */
@@ -93,9 +104,9 @@ public final class CompiledModel {
   }
 
   /** Adds the event to the tallies of the topics listening to it whose {@code where} holds. */
-  void offerToTopics(Event event, Listeners listeners, TopicTally[] tallies) {
+  void offerToTopics(Event event, Listeners listeners, TopicTally[] tallies, RegexBudget budget) {
     for (int index : listeners.topics()) {
-      if (model.topics().get(index).where().holds(event.properties(), NO_TAGS)) {
+      if (model.topics().get(index).where().holds(event.properties(), NO_TAGS, budget)) {
         tallies[index].add(event);
       }
     }
@@ -146,21 +157,31 @@ public final class CompiledModel {
     return sorted;
   }
 
+  /** The contributions of the fit rules that hold on the contact, in model order. */
+  List<LeadScore.Contribution> fit(Contact contact, RegexBudget budget) {
+    var held = new ArrayList<LeadScore.Contribution>();
+    for (FitRule rule : model.fit()) {
+      if (rule.when().holds(contact.attributes(), contact.tags(), budget)) {
+        held.add(new LeadScore.Contribution(rule.id(), LeadScore.Kind.FIT, 1, rule.points()));
+      }
+    }
+    return held;
+  }
+
   /**
-   * Builds the LeadScore from fit rules, the rules' contributions and the topic tallies at asOf.
+   * Builds the LeadScore from the fit contributions, the rules' contributions and the topic tallies
+   * at asOf.
    */
   LeadScore result(
-      Contact contact,
+      List<LeadScore.Contribution> fitted,
       Instant asOf,
       List<LeadScore.Contribution> engagement,
       TopicTally[] tallies) {
-    var breakdown = new ArrayList<LeadScore.Contribution>(model.fit().size() + engagement.size());
+    var breakdown = new ArrayList<LeadScore.Contribution>(fitted.size() + engagement.size());
     double fit = 0;
-    for (FitRule rule : model.fit()) {
-      if (rule.when().holds(contact.attributes(), contact.tags())) {
-        fit += rule.points();
-        breakdown.add(new LeadScore.Contribution(rule.id(), LeadScore.Kind.FIT, 1, rule.points()));
-      }
+    for (LeadScore.Contribution contribution : fitted) {
+      fit += contribution.points();
+      breakdown.add(contribution);
     }
     double engaged = 0;
     for (LeadScore.Contribution contribution : engagement) {

@@ -3,6 +3,7 @@ package io.leadscore.domain.engine;
 import io.leadscore.domain.contact.Contact;
 import io.leadscore.domain.event.Event;
 import io.leadscore.domain.model.ScoringModel;
+import io.leadscore.domain.model.condition.RegexBudget;
 import java.time.Instant;
 import java.util.ArrayList;
 
@@ -17,11 +18,17 @@ import java.util.ArrayList;
  * <p>Folding an event equal to one already folded in (occurredAt, eventKey) changes nothing; the
  * store keeps keys unique, so a key is never folded with two different times. Mutable, not
  * thread-safe: confine a state to one thread.
+ *
+ * <p>Regex work: a state carries one {@link RegexBudget} for all its folds, spent in arrival order,
+ * and each {@link #scoreAt} evaluates the fit rules on a fresh one. While no budget is spent (any
+ * normal model on normal data) this is exactly the whole-history score; once one is, the matches
+ * refused may differ from the whole-history pass's, which spends its budget in event order.
  */
 public final class ContactScoreState {
   private final CompiledModel compiled;
   private final RuleRun[] runs;
   private final TopicTally[] tallies;
+  private final RegexBudget budget = new RegexBudget();
 
   /** A fresh state for {@code model}; prefer {@link CompiledModel#newState()} for many contacts. */
   public ContactScoreState(ScoringModel model) {
@@ -43,11 +50,11 @@ public final class ContactScoreState {
     CompiledModel.Listeners listeners = compiled.listenersFor(event.type());
     for (int index : listeners.rules()) {
       RuleRun run = runs[index];
-      if (run.rule().where().holds(event.properties(), CompiledModel.NO_TAGS)) {
+      if (run.rule().where().holds(event.properties(), CompiledModel.NO_TAGS, budget)) {
         run.insert(event);
       }
     }
-    compiled.offerToTopics(event, listeners, tallies);
+    compiled.offerToTopics(event, listeners, tallies, budget);
   }
 
   /** The LeadScore at {@code asOf} for this contact's current attributes and tags. */
@@ -59,6 +66,6 @@ public final class ContactScoreState {
         engagement.add(contribution);
       }
     }
-    return compiled.result(contact, asOf, engagement, tallies);
+    return compiled.result(compiled.fit(contact, new RegexBudget()), asOf, engagement, tallies);
   }
 }

@@ -63,8 +63,10 @@ final class RuleTally {
   }
 
   /** Whether an event with these properties passes the rule's {@code where}. */
-  boolean accepts(Map<String, io.leadscore.domain.model.condition.Value> properties) {
-    return where == null || where.holds(properties, CompiledModel.NO_TAGS);
+  boolean accepts(
+      Map<String, io.leadscore.domain.model.condition.Value> properties,
+      io.leadscore.domain.model.condition.RegexBudget budget) {
+    return where == null || where.holds(properties, CompiledModel.NO_TAGS, budget);
   }
 
   /**

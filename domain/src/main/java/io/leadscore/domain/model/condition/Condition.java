@@ -13,17 +13,25 @@ import java.util.Set;
 public sealed interface Condition {
 
   /**
-   * Whether the condition holds on these fields and tags.
+   * Whether the condition holds on these fields and tags, on a fresh {@link RegexBudget}.
    *
    * @param fields field values by name; a missing field is absent (never mapped to null)
    * @param tags lower-cased tags; empty for events
    */
-  boolean holds(Map<String, Value> fields, Set<String> tags);
+  default boolean holds(Map<String, Value> fields, Set<String> tags) {
+    return holds(fields, tags, new RegexBudget());
+  }
+
+  /**
+   * Whether the condition holds, charging regex matching to {@code budget}, the budget of the
+   * evaluation this test belongs to.
+   */
+  boolean holds(Map<String, Value> fields, Set<String> tags, RegexBudget budget);
 
   /** No condition: a rule without {@code where}. Always holds. */
   record Always() implements Condition {
     @Override
-    public boolean holds(Map<String, Value> fields, Set<String> tags) {
+    public boolean holds(Map<String, Value> fields, Set<String> tags, RegexBudget budget) {
       return true;
     }
   }
@@ -36,8 +44,8 @@ public sealed interface Condition {
     }
 
     @Override
-    public boolean holds(Map<String, Value> fields, Set<String> tags) {
-      return test.test(fields.get(field));
+    public boolean holds(Map<String, Value> fields, Set<String> tags, RegexBudget budget) {
+      return test.test(fields.get(field), budget);
     }
   }
 
@@ -48,7 +56,7 @@ public sealed interface Condition {
     }
 
     @Override
-    public boolean holds(Map<String, Value> fields, Set<String> tags) {
+    public boolean holds(Map<String, Value> fields, Set<String> tags, RegexBudget budget) {
       return tags.contains(tag);
     }
   }
@@ -63,9 +71,9 @@ public sealed interface Condition {
     }
 
     @Override
-    public boolean holds(Map<String, Value> fields, Set<String> tags) {
+    public boolean holds(Map<String, Value> fields, Set<String> tags, RegexBudget budget) {
       for (Condition condition : conditions) {
-        if (!condition.holds(fields, tags)) {
+        if (!condition.holds(fields, tags, budget)) {
           return false;
         }
       }
@@ -83,9 +91,9 @@ public sealed interface Condition {
     }
 
     @Override
-    public boolean holds(Map<String, Value> fields, Set<String> tags) {
+    public boolean holds(Map<String, Value> fields, Set<String> tags, RegexBudget budget) {
       for (Condition condition : conditions) {
-        if (condition.holds(fields, tags)) {
+        if (condition.holds(fields, tags, budget)) {
           return true;
         }
       }
@@ -100,8 +108,8 @@ public sealed interface Condition {
     }
 
     @Override
-    public boolean holds(Map<String, Value> fields, Set<String> tags) {
-      return !condition.holds(fields, tags);
+    public boolean holds(Map<String, Value> fields, Set<String> tags, RegexBudget budget) {
+      return !condition.holds(fields, tags, budget);
     }
   }
 }

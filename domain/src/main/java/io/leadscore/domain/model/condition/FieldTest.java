@@ -12,16 +12,24 @@ import java.util.Objects;
  */
 public sealed interface FieldTest {
 
-  /** Whether the value passes; {@code value} is null when the field is missing. */
+  /**
+   * Whether the value passes, on a fresh {@link RegexBudget}; {@code value} is null when the field
+   * is missing.
+   */
   default boolean test(Value value) {
+    return test(value, new RegexBudget());
+  }
+
+  /** Whether the value passes, charging any regex matching to {@code budget}. */
+  default boolean test(Value value, RegexBudget budget) {
     // instanceof rather than a pattern switch: this runs per event per rule, and the JIT
     // turns these checks into a class compare
     if (value instanceof Value.Scalar scalar) {
-      return testScalar(scalar);
+      return testScalar(scalar, budget);
     }
     if (value instanceof Value.Many many) {
       for (Value.Scalar element : many.values()) {
-        if (testScalar(element)) {
+        if (testScalar(element, budget)) {
           return true;
         }
       }
@@ -30,7 +38,7 @@ public sealed interface FieldTest {
   }
 
   /** Whether one scalar passes. */
-  boolean testScalar(Value.Scalar value);
+  boolean testScalar(Value.Scalar value, RegexBudget budget);
 
   /** {@code equals: V}: as numbers when both read as numbers, else case-insensitive text. */
   record Equals(Value.Scalar operand) implements FieldTest {
@@ -39,7 +47,7 @@ public sealed interface FieldTest {
     }
 
     @Override
-    public boolean testScalar(Value.Scalar value) {
+    public boolean testScalar(Value.Scalar value, RegexBudget budget) {
       return Comparison.equal(operand, value);
     }
   }
@@ -51,7 +59,7 @@ public sealed interface FieldTest {
     }
 
     @Override
-    public boolean testScalar(Value.Scalar value) {
+    public boolean testScalar(Value.Scalar value, RegexBudget budget) {
       for (Value.Scalar operand : operands) {
         if (Comparison.equal(operand, value)) {
           return true;
@@ -68,7 +76,7 @@ public sealed interface FieldTest {
     }
 
     @Override
-    public boolean testScalar(Value.Scalar value) {
+    public boolean testScalar(Value.Scalar value, RegexBudget budget) {
       return Comparison.containsIgnoreCase(value.text(), needle);
     }
   }
@@ -80,7 +88,7 @@ public sealed interface FieldTest {
     }
 
     @Override
-    public boolean testScalar(Value.Scalar value) {
+    public boolean testScalar(Value.Scalar value, RegexBudget budget) {
       String text = value.text();
       return text.regionMatches(true, text.length() - suffix.length(), suffix, 0, suffix.length());
     }
@@ -92,18 +100,32 @@ public sealed interface FieldTest {
    * match starting or ending beyond it does not count; a cut never splits a surrogate pair).
    * Matching costs the text's length times the pattern's size, so the cap bounds each match
    * (model-language.md, "Limits"). Each element of a list is cut on its own.
+   *
+   * <p>Each match is charged to the evaluation's {@link RegexBudget} before it runs: {@code size}
+   * (the estimated program size, {@link RegexSize}) times the cut text's length plus one. A match
+   * the budget refuses counts as no match.
    */
-  record Matches(Pattern pattern) implements FieldTest {
+  record Matches(Pattern pattern, long size) implements FieldTest {
     /** How many characters of a value's text a regex sees. */
     public static final int MAX_TEXT = 10_000;
 
     public Matches {
       Objects.requireNonNull(pattern, "pattern");
+      if (size < 1) {
+        throw new IllegalArgumentException("size: must be positive");
+      }
+    }
+
+    /** A match whose size is estimated from the pattern's text. */
+    public Matches(Pattern pattern) {
+      this(pattern, Math.max(1, RegexSize.of(pattern.pattern())));
     }
 
     @Override
-    public boolean testScalar(Value.Scalar value) {
-      return pattern.matcher(head(value.text())).find();
+    public boolean testScalar(Value.Scalar value, RegexBudget budget) {
+      String text = head(value.text());
+      // charged before matching, so a refused match costs nothing
+      return budget.charge(size * (text.length() + 1L)) && pattern.matcher(text).find();
     }
 
     /** The first {@value #MAX_TEXT} characters, one fewer when that would split a pair. */
@@ -140,7 +162,7 @@ public sealed interface FieldTest {
     }
 
     @Override
-    public boolean testScalar(Value.Scalar value) {
+    public boolean testScalar(Value.Scalar value, RegexBudget budget) {
       return Comparison.compare(low, value) <= 0 && Comparison.compare(value, high) <= 0;
     }
   }
@@ -148,12 +170,12 @@ public sealed interface FieldTest {
   /** {@code exists: true|false}: whether the field holds a value (an empty list exists). */
   record Exists(boolean expected) implements FieldTest {
     @Override
-    public boolean test(Value value) {
+    public boolean test(Value value, RegexBudget budget) {
       return (value != null) == expected;
     }
 
     @Override
-    public boolean testScalar(Value.Scalar value) {
+    public boolean testScalar(Value.Scalar value, RegexBudget budget) {
       return expected;
     }
   }
