@@ -237,6 +237,30 @@ class HostileEdgeIT {
       soft.assertAll();
     }
 
+    @Test
+    void a_method_override_header_is_refused_and_never_changes_the_method() {
+      String contact = "/v1/contacts/" + alpha.contactIds().get(alpha.contactIds().size() - 1);
+      Answer erase =
+          server.send(
+              server
+                  .request(contact, alpha.admin())
+                  .header("X-HTTP-Method-Override", "DELETE")
+                  .GET());
+      Answer publish =
+          server.send(
+              server
+                  .request("/v1/models/" + alpha.privateModel() + "/publish", alpha.admin())
+                  .header("x-http-method-override", "POST")
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+      var soft = new SoftAssertions();
+      soft.assertThat(erase.status()).isEqualTo(400);
+      soft.assertThat(erase.body()).contains("X-HTTP-Method-Override");
+      soft.assertThat(publish.status()).isEqualTo(400);
+      soft.assertThat(server.get(contact, alpha.read()).status()).isEqualTo(200);
+      soft.assertAll();
+    }
+
     // ---------------------------------------------------------------- item 11: error texts
 
     private static final Pattern INTERNALS =
@@ -419,7 +443,8 @@ class HostileEdgeIT {
               Duration.ofSeconds(seconds),
               s.authFailureBudget()),
           config.database(),
-          config.workers());
+          config.workers(),
+          config.egress());
     }
 
     private static LeadscoreConfig budget(LeadscoreConfig config, int failures) {
@@ -433,7 +458,8 @@ class HostileEdgeIT {
               s.idleTimeout(),
               failures),
           config.database(),
-          config.workers());
+          config.workers(),
+          config.egress());
     }
 
     /** A POST that sends its headers and one byte of a long body, then stalls. */
