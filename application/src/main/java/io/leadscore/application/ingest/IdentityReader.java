@@ -112,8 +112,7 @@ public final class IdentityReader {
       return null;
     }
     String email = text.strip().toLowerCase(Locale.ROOT);
-    if (StoredText.problem(email).isPresent()
-        || email.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+    if (StoredText.problem(email).isPresent() || StoredText.hasInvisible(email, true)) {
       // zero-width and bidirectional controls are format characters: invisible, they would make
       // "ada\u200b@example.com" a contact apart from ada@example.com
       problems.add(
@@ -143,6 +142,7 @@ public final class IdentityReader {
     return !id.equals(".")
         && !id.equals("..")
         && StoredText.problem(id).isEmpty()
+        && !StoredText.hasInvisible(id, true)
         && id.chars()
             .noneMatch(
                 c ->
