@@ -261,6 +261,22 @@ class HostileEdgeIT {
       soft.assertAll();
     }
 
+    @Test
+    void options_and_trace_are_a_405_problem_with_allow() {
+      var soft = new SoftAssertions();
+      for (String method : List.of("OPTIONS", "TRACE")) {
+        Answer answer =
+            server.send(
+                server
+                    .request("/v1/models", alpha.read())
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
+        soft.assertThat(answer.status()).as(method).isEqualTo(405);
+        soft.assertThat(answer.contentType()).as(method).startsWith("application/problem+json");
+        soft.assertThat(answer.header("Allow")).as(method).contains("GET");
+      }
+      soft.assertAll();
+    }
+
     // ---------------------------------------------------------------- item 11: error texts
 
     private static final Pattern INTERNALS =
