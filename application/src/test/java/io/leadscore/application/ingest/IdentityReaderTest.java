@@ -120,4 +120,21 @@ class IdentityReaderTest {
         .asString()
         .contains("addTags[1]: must not contain NUL (U+0000)");
   }
+
+  @Test
+  void a_numeric_external_id_must_be_an_integer() {
+    assertThat(
+            problems(Map.of("externalId", Map.of("source", "crm", "id", Double.POSITIVE_INFINITY))))
+        .containsExactly("contact.externalId.id: must be a string or an integer");
+    assertThat(problems(Map.of("externalId", Map.of("source", "crm", "id", 4.2))))
+        .containsExactly("contact.externalId.id: must be a string or an integer");
+    assertThat(problems(Map.of("externalId", Map.of("source", "crm", "id", 42L)))).isEmpty();
+    assertThat(
+            problems(
+                Map.of(
+                    "externalId",
+                    Map.of(
+                        "source", "crm", "id", new java.math.BigInteger("123456789012345678901")))))
+        .isEmpty();
+  }
 }
