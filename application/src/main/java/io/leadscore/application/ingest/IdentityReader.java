@@ -112,8 +112,7 @@ public final class IdentityReader {
       return null;
     }
     String email = text.strip().toLowerCase(Locale.ROOT);
-    if (StoredText.problem(email).isPresent()
-        || email.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+    if (StoredText.problem(email).isPresent() || StoredText.hasInvisible(email, true)) {
       // zero-width and bidirectional controls are format characters: invisible, they would make
       // "ada\u200b@example.com" a contact apart from ada@example.com
       problems.add(
@@ -143,6 +142,7 @@ public final class IdentityReader {
     return !id.equals(".")
         && !id.equals("..")
         && StoredText.problem(id).isEmpty()
+        && !StoredText.hasInvisible(id, true)
         && id.chars()
             .noneMatch(
                 c ->
@@ -168,11 +168,21 @@ public final class IdentityReader {
       local.add(new Problem(path + ".source", "must be 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
     }
     Object id = map.get("id");
-    String idText = id instanceof Number number ? number.toString() : null;
-    if (id instanceof String text) {
-      idText = text;
-    }
-    if (idText == null || idText.isBlank() || idText.length() > MAX_EXTERNAL_ID) {
+    // a number id is kept only when it is an integer, written as its digits: a fraction or an
+    // exponent went through a double (1e400 became "Infinity", 0.1 + 0.2 its binary rounding)
+    String idText =
+        switch (id) {
+          case String text -> text;
+          case Integer number -> number.toString();
+          case Long number -> number.toString();
+          case Short number -> number.toString();
+          case Byte number -> number.toString();
+          case java.math.BigInteger number -> number.toString();
+          case null, default -> null;
+        };
+    if (id instanceof Number && idText == null) {
+      local.add(new Problem(path + ".id", "must be a string or an integer"));
+    } else if (idText == null || idText.isBlank() || idText.length() > MAX_EXTERNAL_ID) {
       local.add(new Problem(path + ".id", "must be a non-empty string of at most 256 characters"));
     } else if (!externalIdText(idText)) {
       local.add(

@@ -229,6 +229,10 @@ public final class VendorData {
       String tag = tags.get(i);
       if (tag == null || tag.isBlank()) {
         problems.add(new Problem(path + "[" + i + "]", "must be a non-empty string"));
+      } else if (tag.length() > ContactReader.MAX_TAG) {
+        problems.add(
+            new Problem(
+                path + "[" + i + "]", "must be at most " + ContactReader.MAX_TAG + " characters"));
       } else if (StoredText.problem(tag).isPresent()) {
         problems.add(new Problem(path + "[" + i + "]", StoredText.problem(tag).get()));
       } else {

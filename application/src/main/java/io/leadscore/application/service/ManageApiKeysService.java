@@ -8,6 +8,7 @@ import io.leadscore.application.port.out.ApiKey;
 import io.leadscore.application.port.out.ApiKeyRepository;
 import io.leadscore.application.port.out.Scope;
 import io.leadscore.application.port.out.WorkspaceRepository;
+import io.leadscore.domain.reading.StoredText;
 import java.time.Clock;
 import java.util.List;
 
@@ -38,6 +39,19 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
     }
     if (name != null && name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
       throw InvalidInputException.at("name", "must not contain control characters");
+    }
+    if (name != null) {
+      // an unpaired surrogate would be stored altered by PostgreSQL; an invisible or
+      // bidirectional-control character makes a name that reads as another, or as nothing
+      StoredText.problem(name)
+          .ifPresent(
+              problem -> {
+                throw InvalidInputException.at("name", problem);
+              });
+      if (StoredText.hasInvisible(name, false)) {
+        throw InvalidInputException.at(
+            "name", "must not contain invisible or bidirectional-control characters (like U+200B)");
+      }
     }
     if (workspaces.find(workspace).isEmpty()) {
       throw new NotFoundException("workspace", workspace);

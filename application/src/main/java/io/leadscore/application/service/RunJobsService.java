@@ -1,5 +1,6 @@
 package io.leadscore.application.service;
 
+import io.leadscore.application.job.JobErrors;
 import io.leadscore.application.job.JobHandler;
 import io.leadscore.application.port.in.RunJobsUseCase;
 import io.leadscore.application.port.out.Job;
@@ -68,8 +69,7 @@ public final class RunJobsService implements RunJobsUseCase {
           });
     } catch (RuntimeException e) {
       if (!lost[0]) {
-        Job failed =
-            current[0].withErrors(List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        Job failed = current[0].withErrors(List.of(JobErrors.plain(e)));
         finish(failed, JobState.FAILED, failed.errors());
       }
       return true;

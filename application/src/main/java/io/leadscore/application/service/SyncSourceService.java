@@ -1,6 +1,7 @@
 package io.leadscore.application.service;
 
 import io.leadscore.application.ingest.RandomIds;
+import io.leadscore.application.job.JobErrors;
 import io.leadscore.application.job.SyncJobHandler;
 import io.leadscore.application.port.in.NotFoundException;
 import io.leadscore.application.port.in.SyncSourceUseCase;
@@ -57,7 +58,7 @@ public final class SyncSourceService implements SyncSourceUseCase {
             return true;
           });
     } catch (RuntimeException e) {
-      Job failed = job[0].withErrors(List.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+      Job failed = job[0].withErrors(List.of(JobErrors.plain(e)));
       return failed.finished(JobState.FAILED, failed.errors(), clock.instant());
     }
     return job[0].finished(JobState.SUCCEEDED, job[0].errors(), clock.instant());

@@ -219,7 +219,11 @@ public final class UpsertContactService implements UpsertContactUseCase {
     var tags = new LinkedHashSet<String>();
     for (int index = 0; index < list.size(); index++) {
       int i = index;
-      if (list.get(i) instanceof String tag && !tag.isBlank()) {
+      if (list.get(i) instanceof String tag && tag.length() > ContactReader.MAX_TAG) {
+        problems.add(
+            new Problem(
+                key + "[" + i + "]", "must be at most " + ContactReader.MAX_TAG + " characters"));
+      } else if (list.get(i) instanceof String tag && !tag.isBlank()) {
         StoredText.problem(tag)
             .ifPresentOrElse(
                 message -> problems.add(new Problem(key + "[" + i + "]", message)),

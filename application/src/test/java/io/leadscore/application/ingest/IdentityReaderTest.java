@@ -37,7 +37,19 @@ class IdentityReaderTest {
         "ada@exa\u2069mple.com",
         "ada\u061c@example.com",
         "ada\u0000@example.com",
-        "ada\ud800@example.com"
+        "ada\ud800@example.com",
+        "ada\udb40\udc01@example.com",
+        "ada\udb40\udc41@example.com",
+        "ada\ud834\udd73@example.com",
+        "ada\u034f@example.com",
+        "ada\ufe0f@example.com",
+        "ada\udb40\udd00@example.com",
+        "ada\u115f@example.com",
+        "ada\u3164@example.com",
+        "ada\u17b4@example.com",
+        "ada\u2800@example.com",
+        "ada\u00a0@example.com",
+        "ada\u2007@example.com"
       })
   void an_email_with_an_invisible_bidi_nul_or_unpaired_character_is_a_problem_at_its_path(
       String email) {
@@ -63,7 +75,22 @@ class IdentityReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"..", ".", "a/b", "a\\b", "x\u0000", "\ud83d", "x\u200by", "x\ny"})
+  @ValueSource(
+      strings = {
+        "..",
+        ".",
+        "a/b",
+        "a\\b",
+        "x\u0000",
+        "\ud83d",
+        "x\u200by",
+        "x\ny",
+        "x\u2028y",
+        "x\udb40\udc01",
+        "x\u00a0y",
+        "x\ufe0f",
+        "x\u2800"
+      })
   void a_path_like_invisible_or_unstorable_external_id_is_a_problem(String id) {
     assertThat(problems(Map.of("externalId", Map.of("source", "crm", "id", id))))
         .singleElement()
@@ -92,5 +119,22 @@ class IdentityReaderTest {
         .singleElement()
         .asString()
         .contains("addTags[1]: must not contain NUL (U+0000)");
+  }
+
+  @Test
+  void a_numeric_external_id_must_be_an_integer() {
+    assertThat(
+            problems(Map.of("externalId", Map.of("source", "crm", "id", Double.POSITIVE_INFINITY))))
+        .containsExactly("contact.externalId.id: must be a string or an integer");
+    assertThat(problems(Map.of("externalId", Map.of("source", "crm", "id", 4.2))))
+        .containsExactly("contact.externalId.id: must be a string or an integer");
+    assertThat(problems(Map.of("externalId", Map.of("source", "crm", "id", 42L)))).isEmpty();
+    assertThat(
+            problems(
+                Map.of(
+                    "externalId",
+                    Map.of(
+                        "source", "crm", "id", new java.math.BigInteger("123456789012345678901")))))
+        .isEmpty();
   }
 }

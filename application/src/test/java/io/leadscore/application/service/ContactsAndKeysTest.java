@@ -173,4 +173,17 @@ class ContactsAndKeysTest {
     assertThatThrownBy(() -> scenario.app.apiKeys.revoke("other", "whatever"))
         .isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void a_key_name_with_an_unpaired_surrogate_or_invisible_characters_is_refused() {
+    scenario.app.createWorkspace.create(WS, "Acme");
+    for (String name : List.of("n\ud800", "\u200b", "\u202eadmin", "ops\udb40\udc01")) {
+      assertThatThrownBy(() -> scenario.app.apiKeys.create(WS, Scope.READ, name))
+          .as(name)
+          .isInstanceOf(InvalidInputException.class);
+    }
+    assertThat(
+            scenario.app.apiKeys.create(WS, Scope.READ, "ops \u00e9t\u00e9 \ud83d\ude00").token())
+        .isNotBlank();
+  }
 }

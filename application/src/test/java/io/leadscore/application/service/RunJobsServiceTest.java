@@ -68,10 +68,33 @@ class RunJobsServiceTest {
     runner.runNext();
     runner.runNext();
 
-    assertThat(db.jobs().find("ws", "j1").orElseThrow().errors())
-        .containsExactly("IllegalStateException: disk full");
+    assertThat(db.jobs().find("ws", "j1").orElseThrow().errors()).containsExactly("internal error");
     assertThat(db.jobs().find("ws", "j1").orElseThrow().state()).isEqualTo(JobState.FAILED);
     assertThat(db.jobs().find("ws", "j2").orElseThrow().errors().get(0)).contains("sync", "[boom]");
+  }
+
+  @Test
+  void a_failed_job_records_no_sql_values_or_class_names() {
+    db.jobs().enqueue(Job.queued("j1", "ws", "boom", "x", clock.instant()));
+    var sql =
+        new java.sql.BatchUpdateException(
+            "Batch entry 0 INSERT INTO scores VALUES ('ada@example.com')", new int[0]);
+    var runner =
+        new RunJobsService(
+            db.jobs(),
+            List.of(
+                handler(
+                    "boom",
+                    (job, progress) -> {
+                      throw new IllegalStateException(
+                          "UnableToExecuteStatementException: " + sql.getMessage(), sql);
+                    })),
+            "node-a",
+            clock);
+    runner.runNext();
+
+    assertThat(db.jobs().find("ws", "j1").orElseThrow().errors())
+        .containsExactly("the database refused the write (internal error)");
   }
 
   @Test

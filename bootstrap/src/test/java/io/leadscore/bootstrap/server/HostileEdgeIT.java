@@ -237,6 +237,46 @@ class HostileEdgeIT {
       soft.assertAll();
     }
 
+    @Test
+    void a_method_override_header_is_refused_and_never_changes_the_method() {
+      String contact = "/v1/contacts/" + alpha.contactIds().get(alpha.contactIds().size() - 1);
+      Answer erase =
+          server.send(
+              server
+                  .request(contact, alpha.admin())
+                  .header("X-HTTP-Method-Override", "DELETE")
+                  .GET());
+      Answer publish =
+          server.send(
+              server
+                  .request("/v1/models/" + alpha.privateModel() + "/publish", alpha.admin())
+                  .header("x-http-method-override", "POST")
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+      var soft = new SoftAssertions();
+      soft.assertThat(erase.status()).isEqualTo(400);
+      soft.assertThat(erase.body()).contains("X-HTTP-Method-Override");
+      soft.assertThat(publish.status()).isEqualTo(400);
+      soft.assertThat(server.get(contact, alpha.read()).status()).isEqualTo(200);
+      soft.assertAll();
+    }
+
+    @Test
+    void options_and_trace_are_a_405_problem_with_allow() {
+      var soft = new SoftAssertions();
+      for (String method : List.of("OPTIONS", "TRACE")) {
+        Answer answer =
+            server.send(
+                server
+                    .request("/v1/models", alpha.read())
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
+        soft.assertThat(answer.status()).as(method).isEqualTo(405);
+        soft.assertThat(answer.contentType()).as(method).startsWith("application/problem+json");
+        soft.assertThat(answer.header("Allow")).as(method).contains("GET");
+      }
+      soft.assertAll();
+    }
+
     // ---------------------------------------------------------------- item 11: error texts
 
     private static final Pattern INTERNALS =

@@ -16,6 +16,9 @@ import java.util.Set;
 public final class ContactReader {
   private ContactReader() {}
 
+  /** The most characters of one tag (tags are stored and indexed). */
+  public static final int MAX_TAG = 200;
+
   private static final Set<String> KEYS = Set.of("attributes", "tags");
 
   /** Reads a contact, or every problem. */
@@ -45,7 +48,7 @@ public final class ContactReader {
     Set<String> tags = new LinkedHashSet<>();
     boolean ok = true;
     for (int i = 0; i < list.size(); i++) {
-      String tag = Scalars.nonEmptyString(list.get(i), path.index(i), problems);
+      String tag = Scalars.boundedString(list.get(i), path.index(i), problems, MAX_TAG);
       ok &= tag != null;
       if (tag != null) {
         tags.add(tag);

@@ -28,6 +28,9 @@ public final class EventReader {
 
   private static final Set<String> KEYS = Set.of("eventKey", "type", "occurredAt", "properties");
 
+  /** The most characters of an event type (types are stored and indexed). */
+  public static final int MAX_TYPE = 200;
+
   /** Event keys: 1 to 128 characters that order alike in every language. */
   public static final Pattern EVENT_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -71,6 +74,10 @@ public final class EventReader {
 
   private static String type(Object node, TreePath path, ProblemList problems) {
     String text = Scalars.string(node, path, problems);
+    if (text != null && text.length() > MAX_TYPE) {
+      problems.add(path, "must be at most " + MAX_TYPE + " characters");
+      return null;
+    }
     if (text != null && !Scalars.EVENT_TYPE.matcher(text).matches()) {
       problems.add(path, "must be a lower-case dotted name like email.clicked");
       return null;

@@ -45,6 +45,15 @@ public final class ModelReader {
   /** The most topics a model may have. */
   public static final int MAX_TOPICS = 200;
 
+  /** The most characters of a model's name or a grade id. */
+  public static final int MAX_NAME = 100;
+
+  /** The most characters of a field path, a topic's {@code distinct} or an event type. */
+  public static final int MAX_FIELD = 200;
+
+  /** The most event types or prefixes in one {@code on} list. */
+  public static final int MAX_ON_TYPES = 100;
+
   /** The most tiers a model may have. */
   public static final int MAX_TIERS = 50;
 
@@ -113,7 +122,8 @@ public final class ModelReader {
       model.rejectUnknown(MODEL_KEYS, "unknown key");
       String id = model.required("id", (node, path) -> Scalars.id(node, path, problems));
       String name =
-          model.optional("name", (node, path) -> Scalars.nonEmptyString(node, path, problems), id);
+          model.optional(
+              "name", (node, path) -> Scalars.boundedString(node, path, problems, MAX_NAME), id);
       Scale scale = model.optional("scale", this::scale, Scale.UNBOUNDED);
       var spent = new Spent();
       List<FitRule> fit =
@@ -402,7 +412,9 @@ public final class ModelReader {
       Condition where = topic.optional("where", eventPredicates::read, new Condition.Always());
       String distinct =
           topic.optional(
-              "distinct", (value, at) -> Scalars.nonEmptyString(value, at, problems), "url");
+              "distinct",
+              (value, at) -> Scalars.boundedString(value, at, problems, MAX_FIELD),
+              "url");
       Integer interestedAt = topic.required("interestedAt", this::positiveInt);
       if (id == null || on == null || where == null || distinct == null || interestedAt == null) {
         return null;
@@ -419,7 +431,7 @@ public final class ModelReader {
       return levels(
           node,
           path,
-          (value, at) -> Scalars.nonEmptyString(value, at, problems),
+          (value, at) -> Scalars.boundedString(value, at, problems, MAX_NAME),
           Grade::new,
           Grade::id);
     }
@@ -476,6 +488,11 @@ public final class ModelReader {
         problems.add(path, "must not be empty");
         return null;
       }
+      if (list.size() > MAX_ON_TYPES) {
+        problems.add(
+            path, "too many event types (" + list.size() + "; at most " + MAX_ON_TYPES + ")");
+        return null;
+      }
       List<EventTypes> options = new ArrayList<>();
       boolean ok = true;
       for (int i = 0; i < list.size(); i++) {
@@ -491,6 +508,10 @@ public final class ModelReader {
     }
 
     private EventTypes eventTypes(String text, TreePath path) {
+      if (text.length() > MAX_FIELD) {
+        problems.add(path, "must be at most " + MAX_FIELD + " characters");
+        return null;
+      }
       if (text.equals("*")) {
         return new EventTypes.AnyType();
       }

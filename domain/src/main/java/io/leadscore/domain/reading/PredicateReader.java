@@ -135,7 +135,9 @@ final class PredicateReader {
     TreePath path = predicate.path();
     String field =
         predicate.optional(
-            "field", (value, at) -> Scalars.nonEmptyString(value, at, problems), null);
+            "field",
+            (value, at) -> Scalars.boundedString(value, at, problems, ModelReader.MAX_FIELD),
+            null);
     if (!predicate.has("field")) {
       problems.add(path, String.join(", ", operators) + " needs a field");
     }
@@ -261,7 +263,7 @@ final class PredicateReader {
       problems.add(path, "tag is allowed on contacts only");
       return null;
     }
-    String tag = Scalars.nonEmptyString(node, path, problems);
+    String tag = Scalars.boundedString(node, path, problems, ContactReader.MAX_TAG);
     return tag == null ? null : new Condition.HasTag(tag);
   }
 

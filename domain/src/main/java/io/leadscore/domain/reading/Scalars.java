@@ -140,6 +140,20 @@ final class Scalars {
     return text;
   }
 
+  /**
+   * A non-empty string of at most {@code max} characters, or null after a problem. Identifier-like
+   * text is bounded because it is stored and indexed (PostgreSQL refuses an index entry over about
+   * 2,700 bytes, which would fail every later write of scores, not the one that brought it).
+   */
+  static String boundedString(Object node, TreePath path, ProblemList problems, int max) {
+    String text = nonEmptyString(node, path, problems);
+    if (text != null && text.length() > max) {
+      problems.add(path, "must be at most " + max + " characters");
+      return null;
+    }
+    return text;
+  }
+
   /** The node as a non-empty list, or null with a problem at {@code path}. */
   static List<?> nonEmptyList(Object node, TreePath path, ProblemList problems) {
     if (!(node instanceof List<?> list)) {

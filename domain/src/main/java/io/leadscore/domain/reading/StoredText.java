@@ -38,6 +38,56 @@ public final class StoredText {
   }
 
   /**
+   * True when {@code text} holds a character a reader cannot see, checked by code point (so
+   * characters outside the BMP count too): every format character (Unicode category Cf: zero-width,
+   * bidirectional controls, tags U+E0001 to U+E007F), every default-ignorable code point (variation
+   * selectors, U+034F, Hangul fillers, U+17B4), U+2800 (blank braille), and, when {@code
+   * spacesToo}, every space separator but U+0020 (Zs, Zl, Zp: U+00A0, U+2007, U+2028...).
+   * Identities and names holding them would look like others and be told apart.
+   */
+  public static boolean hasInvisible(String text, boolean spacesToo) {
+    return text.codePoints()
+        .anyMatch(
+            c ->
+                Character.getType(c) == Character.FORMAT
+                    || isDefaultIgnorable(c)
+                    || c == 0x2800
+                    || (spacesToo && isSpace(c)));
+  }
+
+  /** A space separator other than the ordinary space U+0020 (which is visible as itself). */
+  private static boolean isSpace(int c) {
+    if (c == ' ') {
+      return false;
+    }
+    int type = Character.getType(c);
+    return type == Character.SPACE_SEPARATOR
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
+  }
+
+  /** Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), which Java lacks. */
+  private static boolean isDefaultIgnorable(int c) {
+    return c == 0x00AD
+        || c == 0x034F
+        || c == 0x061C
+        || (c >= 0x115F && c <= 0x1160)
+        || (c >= 0x17B4 && c <= 0x17B5)
+        || (c >= 0x180B && c <= 0x180F)
+        || (c >= 0x200B && c <= 0x200F)
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2060 && c <= 0x206F)
+        || c == 0x3164
+        || (c >= 0xFE00 && c <= 0xFE0F)
+        || c == 0xFEFF
+        || c == 0xFFA0
+        || (c >= 0xFFF0 && c <= 0xFFF8)
+        || (c >= 0x1BCA0 && c <= 0x1BCA3)
+        || (c >= 0x1D173 && c <= 0x1D17A)
+        || (c >= 0xE0000 && c <= 0xE0FFF);
+  }
+
+  /**
    * The text as it may be printed in a path or message: NUL and unpaired surrogates written as
    * {@code \\uXXXX} escapes, everything else as it is.
    */

@@ -86,6 +86,15 @@ class EventReaderTest {
   }
 
   @Test
+  void type_is_at_most_200_characters() {
+    String longest = "e." + "x".repeat(198);
+    assertThat(valid(EventReader.read(with(CLICK, "type", longest), Set.of())).type())
+        .isEqualTo(longest);
+    assertThat(problemsOf(with(CLICK, "type", longest + "x")))
+        .containsExactly("type: must be at most 200 characters");
+  }
+
+  @Test
   void occurred_at_accepts_offsets_and_converts_to_utc() {
     var event =
         valid(EventReader.read(with(CLICK, "occurredAt", "2026-11-22T12:00:00.5+02:00"), Set.of()));

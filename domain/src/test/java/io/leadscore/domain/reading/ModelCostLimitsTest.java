@@ -110,4 +110,60 @@ class ModelCostLimitsTest {
     assertThat(problemsOf(model("fit", list(map("id", "a", "points", 1, "when", when)))))
         .containsExactly("fit[0].when.contains: must be at most 1000 characters");
   }
+
+  @Test
+  void identifier_like_text_is_bounded() {
+    String long101 = "g".repeat(101);
+    String long201 = "f".repeat(201);
+    var topic = map("id", "t", "on", long201 + ".x", "interestedAt", 1, "distinct", long201);
+    var fit =
+        list(
+            map("id", "a", "points", 1, "when", map("field", long201, "equals", "x")),
+            map("id", "b", "points", 1, "when", map("tag", long201)));
+
+    assertThat(
+            problemsOf(
+                model(
+                    "name",
+                    long101,
+                    "grades",
+                    list(map("id", "g".repeat(8_000), "from", 0)),
+                    "topics",
+                    list(topic),
+                    "fit",
+                    fit)))
+        .containsExactlyInAnyOrder(
+            "name: must be at most 100 characters",
+            "grades[0].id: must be at most 100 characters",
+            "topics[0].on: must be at most 200 characters",
+            "topics[0].distinct: must be at most 200 characters",
+            "fit[0].when.field: must be at most 200 characters",
+            "fit[1].when.tag: must be at most 200 characters");
+    assertThat(
+            isValid(
+                model(
+                    "name",
+                    "n".repeat(100),
+                    "grades",
+                    list(map("id", "g".repeat(100), "from", 0)))))
+        .isTrue();
+  }
+
+  @Test
+  void at_most_100_event_types_in_an_on_list() {
+    var types = new ArrayList<Object>();
+    for (int i = 0; i < 101; i++) {
+      types.add("page.v" + i);
+    }
+    var topic = map("id", "t", "on", types, "interestedAt", 1);
+
+    assertThat(problemsOf(model("topics", list(topic))))
+        .containsExactly("topics[0].on: too many event types (101; at most 100)");
+    assertThat(
+            isValid(
+                model(
+                    "topics",
+                    list(map("id", "t", "on", types.subList(0, 100), "interestedAt", 1)))))
+        .isTrue();
+  }
 }

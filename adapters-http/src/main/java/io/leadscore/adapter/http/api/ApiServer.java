@@ -82,6 +82,19 @@ public final class ApiServer {
                       javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath());
                     }
                   });
+              // Javalin routes by X-HTTP-Method-Override when present (a GET could erase a contact,
+              // a HEAD publish a model, past proxies and logs that see the real method); it has
+              // no switch to turn that off, so the header is refused before any route runs
+              cfg.routes.before(
+                  ctx -> {
+                    if (ctx.req().getHeader(METHOD_OVERRIDE) != null) {
+                      throw BadRequestException.at(
+                          METHOD_OVERRIDE,
+                          "the header "
+                              + METHOD_OVERRIDE
+                              + " is not supported: send the request with its own method");
+                    }
+                  });
               var routes = new Routes(cfg.routes, keys, failures, problems, metrics, settings);
               new OperationsEndpoints(readiness, metrics, settings).register(routes);
               new ModelEndpoints(useCases, bodies, clock).register(routes);
@@ -105,6 +118,9 @@ public final class ApiServer {
             });
     this.routes = List.copyOf(registered);
   }
+
+  /** The header Javalin would otherwise route by instead of the request's method. */
+  static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
   /**
    * Jetty's own refusals (a request line or URI it cannot read, such as an encoded control

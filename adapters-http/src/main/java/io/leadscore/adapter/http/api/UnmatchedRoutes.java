@@ -27,7 +27,10 @@ final class UnmatchedRoutes {
           HandlerType.POST,
           HandlerType.PUT,
           HandlerType.DELETE,
-          HandlerType.PATCH);
+          HandlerType.PATCH,
+          // no route answers these; without the catch-all Javalin gives its own 404 (not a problem)
+          HandlerType.OPTIONS,
+          HandlerType.TRACE);
 
   private record Template(Pattern path, String method) {}
 
