@@ -76,9 +76,11 @@ public final class ApiServer {
                               UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS)));
               cfg.events.handlerAdded(
                   info -> {
-                    // HEAD mirrors every GET route (as HTTP defines it; OpenAPI lists GET only)
+                    // HEAD mirrors every GET route (as HTTP defines it; OpenAPI lists GET only);
+                    // the before-handler refusing method overrides is no route
                     if (!info.getPath().equals(UnmatchedRoutes.ANY_PATH)
-                        && info.getHttpMethod() != HandlerType.HEAD) {
+                        && info.getHttpMethod() != HandlerType.HEAD
+                        && info.getHttpMethod() != HandlerType.BEFORE) {
                       javalinRoutes.add(info.getHttpMethod().name() + " " + info.getPath());
                     }
                   });
