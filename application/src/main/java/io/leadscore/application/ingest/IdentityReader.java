@@ -143,13 +143,8 @@ public final class IdentityReader {
         && !id.equals("..")
         && StoredText.problem(id).isEmpty()
         && !StoredText.hasInvisible(id, true)
-        && id.chars()
-            .noneMatch(
-                c ->
-                    c == '/'
-                        || c == '\\'
-                        || Character.isISOControl(c)
-                        || Character.getType(c) == Character.FORMAT);
+        // format characters are invisible ones: hasInvisible checks them by code point
+        && id.chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c));
   }
 
   private static ExternalId externalId(Object node, String path, List<Problem> problems) {
