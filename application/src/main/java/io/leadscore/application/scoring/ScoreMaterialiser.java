@@ -108,15 +108,14 @@ public final class ScoreMaterialiser {
     // each of them was written, and a publish after this read starts a re-score that comes later
     Map<String, MaterialisedScore> previous = scores.lock(workspace, live.modelId(), ids);
     Optional<Integer> liveNow = liveModels.liveVersion(workspace, live.modelId());
-    boolean stillLive = liveNow.isPresent() && liveNow.get() == live.version();
+    if (liveNow.isEmpty() || liveNow.get() != live.version()) {
+      // a version no longer live: the next refresh scores these contacts under the live one
+      refreshQueue.mark(workspace, ids, now);
+      return new Outcome(0, 0);
+    }
     var again = new ArrayList<String>();
     var computed = new LinkedHashMap<String, Computed>();
     for (ContactHistory history : histories) {
-      if (!stillLive) {
-        // scored under a version no longer live: the next refresh scores it under the live one
-        again.add(history.contact().id());
-        continue;
-      }
       LeadScore score = live.compiled().score(history.contact().profile(), history.events(), now);
       MaterialisedScore row = row(history.contact().id(), live, score, now, history.revision());
       computed.put(row.contactId(), new Computed(row, score));
