@@ -389,6 +389,25 @@ class HostileEdgeIT {
     }
 
     @Test
+    void a_document_with_thousands_of_problems_lists_the_first_hundred_and_counts_the_rest() {
+      var unknown = new StringBuilder();
+      for (int i = 0; i < 5_000; i++) {
+        unknown.append("x-unknown-").append(i).append(": 1\n");
+      }
+      String model = Tenant.modelYaml("noisy", "Noisy") + unknown;
+      Answer answer =
+          server.put("/v1/models/noisy/draft", alpha.admin(), "application/yaml", model);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+      var errors = answer.json().path("errors");
+      assertThat(errors.size()).isEqualTo(101);
+      assertThat(errors.get(0).path("path").asText()).startsWith("x-unknown-");
+      assertThat(errors.get(100).path("path").asText()).isEmpty();
+      assertThat(errors.get(100).path("message").asText())
+          .isEqualTo("4900 more problem(s) not listed");
+      assertThat(answer.json().path("detail").asText()).startsWith("5000 problem");
+    }
+
+    @Test
     void key_creation_refuses_unknown_fields_and_unbounded_names() {
       var soft = new SoftAssertions();
       expect(

@@ -14,6 +14,7 @@ import io.leadscore.application.port.in.UnreadableDocumentException;
 import io.leadscore.application.port.out.StorageUnavailableException;
 import io.leadscore.domain.reading.Problem;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -135,13 +136,24 @@ public final class Problems {
     };
   }
 
+  /**
+   * The most problems one answer lists: a hostile document can hold a problem per byte (100,000
+   * unknown keys), and listing them all would answer megabytes; the rest are counted in one last
+   * entry at path {@code ""}.
+   */
+  static final int MAX_LISTED = 100;
+
   private static ProblemResponse of(
       int status, String slug, String title, String detail, List<Problem> problems) {
-    return new ProblemResponse(
-        "urn:leadscore:problem:" + slug,
-        title,
-        status,
-        detail,
-        problems.stream().map(p -> new ProblemResponse.Error(p.path(), p.message())).toList());
+    var errors = new ArrayList<ProblemResponse.Error>(Math.min(problems.size(), MAX_LISTED) + 1);
+    problems.stream()
+        .limit(MAX_LISTED)
+        .forEach(p -> errors.add(new ProblemResponse.Error(p.path(), p.message())));
+    if (problems.size() > MAX_LISTED) {
+      errors.add(
+          new ProblemResponse.Error(
+              "", (problems.size() - MAX_LISTED) + " more problem(s) not listed"));
+    }
+    return new ProblemResponse("urn:leadscore:problem:" + slug, title, status, detail, errors);
   }
 }
