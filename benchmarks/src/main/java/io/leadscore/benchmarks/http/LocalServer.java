@@ -116,7 +116,8 @@ final class LocalServer implements AutoCloseable {
                 defaults.workers().jobs(),
                 defaults.workers().decaySweep(),
                 defaults.workers().webhooks())
-            : defaults.workers());
+            : defaults.workers(),
+        defaults.egress());
   }
 
   boolean postgres() {

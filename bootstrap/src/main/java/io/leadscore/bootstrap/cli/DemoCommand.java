@@ -56,21 +56,22 @@ final class DemoCommand implements Callable<Integer> {
     var defaults = LeadscoreConfig.defaults();
     String url = Database.embeddedUrl(data.toAbsolutePath().resolve("leadscore").toString());
     var config =
-        new LeadscoreConfig(
-            new LeadscoreConfig.Server(
-                "127.0.0.1",
-                port,
-                defaults.server().maxThreads(),
-                defaults.server().maxConcurrentWrites()),
-            new LeadscoreConfig.DatabaseConfig(
-                url,
-                null,
-                null,
-                defaults.database().poolSize(),
-                defaults.database().connectTimeout(),
-                defaults.database().socketTimeout(),
-                true),
-            defaults.workers());
+        defaults
+            .withServer(
+                new LeadscoreConfig.Server(
+                    "127.0.0.1",
+                    port,
+                    defaults.server().maxThreads(),
+                    defaults.server().maxConcurrentWrites()))
+            .withDatabase(
+                new LeadscoreConfig.DatabaseConfig(
+                    url,
+                    null,
+                    null,
+                    defaults.database().poolSize(),
+                    defaults.database().connectTimeout(),
+                    defaults.database().socketTimeout(),
+                    true));
     var node = new Node(config, clock);
     node.migrate();
     var demo = new DemoData(node, clock);

@@ -24,9 +24,17 @@ public record LeadscoreConfig(
     Objects.requireNonNull(egress, "egress");
   }
 
-  /** A configuration whose outbound calls reach public addresses only. */
-  public LeadscoreConfig(Server server, DatabaseConfig database, Workers workers) {
-    this(server, database, workers, Egress.PUBLIC_ONLY);
+  /**
+   * This configuration with {@code server} instead (the rest, egress included, kept: a copy that
+   * rebuilt the whole record could drop an operator's egress allowance unnoticed).
+   */
+  public LeadscoreConfig withServer(Server server) {
+    return new LeadscoreConfig(server, database, workers, egress);
+  }
+
+  /** This configuration with {@code database} instead. */
+  public LeadscoreConfig withDatabase(DatabaseConfig database) {
+    return new LeadscoreConfig(server, database, workers, egress);
   }
 
   /** This configuration with {@code egress} instead. */
@@ -151,6 +159,7 @@ public record LeadscoreConfig(
             Duration.ofMillis(200),
             Duration.ofMillis(500),
             Duration.ofMinutes(15),
-            Duration.ofSeconds(1)));
+            Duration.ofSeconds(1)),
+        Egress.PUBLIC_ONLY);
   }
 }

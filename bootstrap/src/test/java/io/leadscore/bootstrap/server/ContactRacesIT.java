@@ -335,16 +335,13 @@ class ContactRacesIT {
 
   private static LeadscoreConfig sixteenWritersAtOnce(LeadscoreConfig config) {
     var server = config.server();
-    return new LeadscoreConfig(
+    return config.withServer(
         new LeadscoreConfig.Server(
             server.host(),
             server.port(),
             server.maxThreads(),
             32,
             server.idleTimeout(),
-            server.authFailureBudget()),
-        config.database(),
-        config.workers(),
-        config.egress());
+            server.authFailureBudget()));
   }
 }

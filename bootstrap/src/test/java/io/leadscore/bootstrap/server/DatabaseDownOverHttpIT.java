@@ -54,8 +54,7 @@ class DatabaseDownOverHttpIT {
                 + (direct.getQuery() == null ? "" : "?" + direct.getQuery());
         var defaults = TestServer.config(viaProxy, fresh.user(), fresh.password());
         var config =
-            new LeadscoreConfig(
-                defaults.server(),
+            defaults.withDatabase(
                 new LeadscoreConfig.DatabaseConfig(
                     viaProxy,
                     fresh.user(),
@@ -63,9 +62,7 @@ class DatabaseDownOverHttpIT {
                     4,
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(5),
-                    true),
-                defaults.workers(),
-                defaults.egress());
+                    true));
         try (var server = TestServer.start(config, () -> {})) {
           run(server, proxy, new StoredEvents(fresh.url(), fresh.user(), fresh.password()));
         }

@@ -469,32 +469,26 @@ class HostileEdgeIT {
 
     private static LeadscoreConfig idle(LeadscoreConfig config, int seconds) {
       var s = config.server();
-      return new LeadscoreConfig(
+      return config.withServer(
           new LeadscoreConfig.Server(
               s.host(),
               s.port(),
               s.maxThreads(),
               s.maxConcurrentWrites(),
               Duration.ofSeconds(seconds),
-              s.authFailureBudget()),
-          config.database(),
-          config.workers(),
-          config.egress());
+              s.authFailureBudget()));
     }
 
     private static LeadscoreConfig budget(LeadscoreConfig config, int failures) {
       var s = config.server();
-      return new LeadscoreConfig(
+      return config.withServer(
           new LeadscoreConfig.Server(
               s.host(),
               s.port(),
               s.maxThreads(),
               s.maxConcurrentWrites(),
               s.idleTimeout(),
-              failures),
-          config.database(),
-          config.workers(),
-          config.egress());
+              failures));
     }
 
     /** A POST that sends its headers and one byte of a long body, then stalls. */

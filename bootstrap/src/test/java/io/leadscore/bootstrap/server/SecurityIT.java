@@ -702,17 +702,14 @@ class SecurityIT {
               kind(),
               Clock.systemUTC(),
               config ->
-                  new LeadscoreConfig(
+                  config.withServer(
                       new LeadscoreConfig.Server(
                           config.server().host(),
                           config.server().port(),
                           config.server().maxThreads(),
                           config.server().maxConcurrentWrites(),
                           idle,
-                          config.server().authFailureBudget()),
-                      config.database(),
-                      config.workers(),
-                      config.egress()))) {
+                          config.server().authFailureBudget())))) {
         String key = slow.key("slow-ws", Scope.ADMIN);
         var stalled = new ArrayList<Socket>();
         try {
